@@ -1,0 +1,216 @@
+"""Reading and checking `board.yml`: who the board is, its areas, partners, districts, meetings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Annotated, Any
+
+import yaml
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from boardbrief.problems import DataError, Problem
+
+BOARD_FILE = "board.yml"
+IDENTIFIER = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class _PlainLoader(yaml.SafeLoader):
+    """Safe YAML that leaves dates as text, so a bad date is reported rather than crashing."""
+
+
+_PlainLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
+)
+
+
+def _iso_date(value: Any) -> dt.date:
+    """Accept a YAML date or an ISO `YYYY-MM-DD` string; never a bare number."""
+    if isinstance(value, dt.datetime):
+        raise ValueError("a date as YYYY-MM-DD, without a time")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and ISO_DATE.match(value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValueError("a real date written as YYYY-MM-DD")
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+Identifier = Annotated[str, Field(pattern=IDENTIFIER, max_length=64)]
+Text = Annotated[str, Field(min_length=1, max_length=500)]
+
+
+class _Strict(BaseModel):
+    # Extra keys are allowed so later sections can add their own settings.
+    model_config = ConfigDict(extra="allow", str_strip_whitespace=True, frozen=True)
+
+
+class Organisation(_Strict):
+    """A partner organisation; `id` is what the data files refer to."""
+
+    id: Identifier
+    name: Text
+    type: Text
+    nhs_name: str | None = None
+
+
+class District(_Strict):
+    """A district of the area, with its 0-25 population for per-child figures."""
+
+    name: Text
+    population_0_25: Annotated[int, Field(gt=0)]
+
+
+class BoardConfig(_Strict):
+    """The whole of `board.yml`, checked."""
+
+    board: Text
+    area: Text
+    la_code: Annotated[str, Field(pattern=r"^[EWSN]\d{8}$")]
+    priority_areas: dict[Identifier, Text] = Field(min_length=1)
+    pledges: dict[Identifier, Text] = Field(default_factory=dict)
+    organisations: list[Organisation] = Field(min_length=1)
+    districts: list[District] = Field(min_length=1)
+    meetings: list[IsoDate] = Field(min_length=1)
+    suppression_threshold: Annotated[int, Field(ge=1, le=100)] = 5
+    sample: bool = False
+
+    @field_validator("meetings")
+    @classmethod
+    def _meetings_sorted_and_unique(cls, meetings: list[dt.date]) -> list[dt.date]:
+        if len(set(meetings)) != len(meetings):
+            raise ValueError("each meeting date listed once")
+        return sorted(meetings)
+
+    @model_validator(mode="after")
+    def _ids_unique(self) -> BoardConfig:
+        _require_unique([o.id for o in self.organisations], "organisation ids")
+        _require_unique([d.name.casefold() for d in self.districts], "district names")
+        return self
+
+    @property
+    def organisation_ids(self) -> list[str]:
+        return [o.id for o in self.organisations]
+
+    @property
+    def district_names(self) -> list[str]:
+        return [d.name for d in self.districts]
+
+    def organisation(self, organisation_id: str) -> Organisation:
+        return next(o for o in self.organisations if o.id == organisation_id)
+
+
+def _require_unique(values: list[str], what: str) -> None:
+    seen: set[str] = set()
+    repeated = [v for v in values if v in seen or seen.add(v)]
+    if repeated:
+        raise ValueError(f"unique {what}; repeated: {', '.join(sorted(set(repeated)))}")
+
+
+def load_board_config(data_dir: Path) -> BoardConfig:
+    """Read and check `board.yml` in `data_dir`.
+
+    Raises
+    ------
+    DataError
+        When the file is missing, is not safe YAML, or breaks the data contract; every problem
+        names the field and, where it can, the line.
+    """
+    path = data_dir / BOARD_FILE
+    if not path.is_file():
+        raise DataError([Problem(BOARD_FILE, None, None, None, "this file to exist (see data/README.md)")])
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise DataError([_not_utf8(BOARD_FILE, error)]) from None
+    try:
+        raw = yaml.load(text, Loader=_PlainLoader)  # noqa: S506 - a SafeLoader
+        root = yaml.compose(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        reason = getattr(error, "problem", None) or "valid YAML"
+        raise DataError([Problem(BOARD_FILE, line, None, None, f"plain YAML ({reason})")]) from None
+    if not isinstance(raw, dict):
+        raise DataError([Problem(BOARD_FILE, None, None, None, "a YAML mapping of settings")])
+    try:
+        return BoardConfig.model_validate(raw)
+    except ValidationError as error:
+        raise DataError(_problems_from(error, root)) from None
+
+
+def _problems_from(error: ValidationError, root: yaml.Node | None) -> list[Problem]:
+    problems = []
+    for detail in error.errors():
+        location = tuple(detail["loc"])
+        value = detail.get("input")
+        shown = None if detail["type"] == "missing" or isinstance(value, dict | list) else str(value)
+        expected = _expected_from(detail)
+        problems.append(
+            Problem(BOARD_FILE, _line_of(root, location), _dotted(location), shown, expected)
+        )
+    return problems
+
+
+def _expected_from(detail: dict[str, Any]) -> str:
+    if detail["type"] == "missing":
+        return "this setting (it is required)"
+    message = str(detail["msg"])
+    message = message.removeprefix("Value error, ").removeprefix("Input should be ")
+    if detail["type"] == "string_pattern_mismatch":
+        pattern = detail.get("ctx", {}).get("pattern")
+        if pattern == IDENTIFIER:
+            return "an id of letters, digits, '-' or '_'"
+        return "a code like E10000017" if "EWSN" in str(pattern) else message
+    return message[0].lower() + message[1:] if message else "a valid value"
+
+
+def _dotted(location: tuple[Any, ...]) -> str:
+    text = ""
+    for part in location:
+        if part == "[key]":
+            continue
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _line_of(node: yaml.Node | None, location: tuple[Any, ...]) -> int | None:
+    """The 1-based line in board.yml that a pydantic location points at, if it can be found."""
+    line = None
+    for part in location:
+        if isinstance(node, yaml.MappingNode):
+            match = next((v for k, v in node.value if k.value == str(part)), None)
+            key = next((k for k, _ in node.value if k.value == str(part)), None)
+            if match is None:
+                break
+            line, node = key.start_mark.line + 1, match
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        else:
+            break
+    return line
+
+
+def _not_utf8(name: str, error: UnicodeDecodeError) -> Problem:
+    return Problem(
+        name,
+        None,
+        None,
+        None,
+        f"UTF-8 text, but byte 0x{error.object[error.start]:02x} at position {error.start} is not "
+        "UTF-8 (save the file as UTF-8)",
+    )

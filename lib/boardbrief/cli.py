@@ -1,0 +1,145 @@
+"""The `boardbrief` command: render, validate and list a board's briefings.
+
+Exit codes: 0 done, 1 internal error, 2 bad input data. User errors never show a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from boardbrief import __version__, paths
+
+EXIT_OK = 0
+EXIT_INTERNAL = 1
+EXIT_BAD_INPUT = 2
+
+log = logging.getLogger("boardbrief")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (also used by `python -m boardbrief`)."""
+    args = _parser().parse_args(argv)
+    _configure_logging(args.verbose)
+    from boardbrief.problems import DataError
+    from boardbrief.render import NotebookDataError, RenderError
+
+    try:
+        return args.handler(args)
+    except DataError as error:
+        print(f"boardbrief: {error.report()}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except NotebookDataError as error:
+        print(f"boardbrief: the notebook rejected the data: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except RenderError as error:
+        print(f"boardbrief: {error}", file=sys.stderr)
+        return EXIT_INTERNAL
+    except KeyboardInterrupt:
+        print("boardbrief: interrupted; nothing was published", file=sys.stderr)
+        return 130
+    except Exception as error:
+        if args.verbose:
+            raise
+        print(
+            f"boardbrief: internal error: {type(error).__name__}: {error}\n"
+            "Run again with --verbose for the details, and report it if it persists.",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+def _render(args: argparse.Namespace) -> int:
+    from boardbrief.render import render_meeting
+
+    result = render_meeting(args.data, args.out, args.meeting_date)
+    print(result.html.resolve())
+    return EXIT_OK
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from boardbrief.load import load_board_data
+
+    data = load_board_data(args.data)
+    print(
+        f"{args.data}: all {len(data.files_read)} files meet the data contract "
+        f"({len(data.actions)} action snapshots, {len(data.funding)} investment registers, "
+        f"{len(data.feedback):,} comments)"
+    )
+    return EXIT_OK
+
+
+def _list(args: argparse.Namespace) -> int:
+    from boardbrief.load import load_board_data
+    from boardbrief.meeting import latest_meeting, meetings_with_data
+
+    data = load_board_data(args.data)
+    ready = set(meetings_with_data(data))
+    latest = latest_meeting(data) if ready else None
+    print(f"{'meeting':<12}  {'data':<8}  {'rendered':<8}")
+    for meeting in data.config.meetings:
+        rendered = (args.out / meeting.isoformat() / paths.BRIEFING_HTML).is_file()
+        marks = ("yes" if meeting in ready else "no", "yes" if rendered else "no")
+        latest_mark = "  <- latest" if meeting == latest else ""
+        print(f"{meeting.isoformat():<12}  {marks[0]:<8}  {marks[1]:<8}{latest_mark}")
+    return EXIT_OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="boardbrief",
+        description="Turn a SEND partnership board's data into an HTML briefing per meeting.",
+    )
+    parser.add_argument("--version", action="version", version=f"boardbrief {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="show debugging detail")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def data_option(command: argparse.ArgumentParser) -> None:
+        command.add_argument(
+            "--data",
+            type=Path,
+            default=paths.DEFAULT_DATA_DIR,
+            metavar="DIR",
+            help="the board's data folder (default: %(default)s)",
+        )
+
+    def out_option(command: argparse.ArgumentParser) -> None:
+        command.add_argument(
+            "--out",
+            type=Path,
+            default=paths.DEFAULT_OUT_DIR,
+            metavar="DIR",
+            help="where briefings are written (default: %(default)s)",
+        )
+
+    render = commands.add_parser("render", help="render a meeting's briefing")
+    render.add_argument(
+        "meeting_date",
+        nargs="?",
+        metavar="MEETING_DATE",
+        help="a meeting in board.yml, YYYY-MM-DD (default: the latest with data)",
+    )
+    data_option(render)
+    out_option(render)
+    render.set_defaults(handler=_render)
+
+    validate = commands.add_parser("validate", help="check every data file against the contract")
+    data_option(validate)
+    validate.set_defaults(handler=_validate)
+
+    listing = commands.add_parser("list", help="list meetings, and which have data and briefings")
+    data_option(listing)
+    out_option(listing)
+    listing.set_defaults(handler=_list)
+    return parser
+
+
+def _configure_logging(verbose: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("boardbrief: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.DEBUG if verbose else logging.INFO)
+    log.propagate = False

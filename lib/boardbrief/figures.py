@@ -1,0 +1,81 @@
+"""The headline figures a briefing shows, as flat keys, handed from the notebook to the runner.
+
+The notebook publishes them as a display output of their own mimetype; the runner reads that
+output from the executed notebook and writes `figures.json`, so the file holds exactly the numbers
+the board saw, computed once.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from boardbrief import actions, feedback, funding
+from boardbrief.meeting import Meeting
+
+FIGURES_MIMETYPE = "application/vnd.boardbrief.figures+json"
+
+Figures = dict[str, str | int | float | None]
+
+
+def briefing_figures(meeting: Meeting) -> Figures:
+    """Every headline figure of the briefing, keyed `section.name` (money in pounds)."""
+    table = meeting.actions.table
+    period = feedback.in_period(meeting.feedback, meeting.previous_date, meeting.date)
+    totals = funding.register_totals(meeting.funding.table)
+    figures: Figures = {
+        "meeting.date": meeting.date.isoformat(),
+        "meeting.previous_date": meeting.previous_date.isoformat() if meeting.previous_date else None,
+        "data.actions_as_at": meeting.actions.date.isoformat(),
+        "data.funding_as_at": meeting.funding.date.isoformat(),
+        "overall.rag": actions.overall_rating(table),
+        "actions.total": len(table),
+        "actions.open": int((table["rag"] != "blue").sum()),
+        **{f"actions.rag.{rag}": n for rag, n in actions.rag_totals(table).items()},
+        "feedback.total.comments": len(meeting.feedback),
+        "feedback.period.comments": len(period),
+        "funding.committed_gbp": pounds(totals["committed_pence"]),
+        "funding.spent_gbp": pounds(totals["spent_pence"]),
+        "funding.lines": len(meeting.funding.table),
+    }
+    by_area = actions.rag_counts_by_area(table, meeting.config)
+    for area in by_area.itertuples():
+        figures[f"areas.{area.priority_area}.rag"] = area.derived_rag
+    return dict(sorted(figures.items()))
+
+
+def pounds(pence: int) -> float:
+    """Pence as pounds for JSON: exact to the penny when printed."""
+    return round(pence / 100, 2)
+
+
+def publish_figures(meeting: Meeting) -> None:
+    """Show the figures as a hidden output that the runner collects into figures.json."""
+    from IPython.display import display
+
+    display({FIGURES_MIMETYPE: briefing_figures(meeting)}, raw=True)
+
+
+def figures_from_notebook(notebook: Any) -> Figures:
+    """The figures a notebook published, from its executed outputs.
+
+    Raises
+    ------
+    LookupError
+        When the notebook published none, or more than once.
+    """
+    found = [
+        output["data"][FIGURES_MIMETYPE]
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+        for output in cell.get("outputs", [])
+        if FIGURES_MIMETYPE in output.get("data", {})
+    ]
+    if len(found) != 1:
+        raise LookupError(f"the notebook must publish its figures once; it did {len(found)} times")
+    return dict(found[0])
+
+
+def figures_json(figures: Figures) -> str:
+    """figures.json's text: sorted keys, one per line, stable across runs."""
+    return json.dumps(figures, indent=2, sort_keys=True, ensure_ascii=False) + "\n"

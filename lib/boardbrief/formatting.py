@@ -1,0 +1,58 @@
+"""How numbers, money and dates read in a board paper: the same way everywhere, in any locale."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def long_date(date: dt.date) -> str:
+    """'5 November 2026': written out so no reader mistakes day for month."""
+    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+
+
+def count(value: int) -> str:
+    """A whole number with thousands separators."""
+    return f"{value:,}"
+
+
+def gbp_exact(pence: int) -> str:
+    """Exact money for tables: '£12,500' or '£12,500.50'."""
+    pounds, remainder = divmod(abs(int(pence)), 100)
+    sign = "-" if pence < 0 else ""
+    text = f"{sign}£{pounds:,}"
+    return f"{text}.{remainder:02d}" if remainder else text
+
+
+def gbp_short(pence: int) -> str:
+    """Rounded money for sentences: '£1.2m', '£350k', '£950'."""
+    pounds = abs(int(pence)) / 100
+    sign = "-" if pence < 0 else ""
+    if pounds >= 999_500:
+        return f"{sign}£{_trim(pounds / 1_000_000)}m"
+    if pounds >= 10_000:
+        return f"{sign}£{round(pounds / 1_000):,}k"
+    return f"{sign}£{round(pounds):,}"
+
+
+def percent(share: float | None) -> str:
+    """A share as a whole percentage; a dash when there is nothing to divide by."""
+    if share is None or (isinstance(share, float) and math.isnan(share)):
+        return "–"
+    return f"{round(share * 100)}%"
+
+
+def plural(number: int, singular: str, plural_form: str | None = None) -> str:
+    """'1 action', '3 actions', with thousands separators."""
+    word = singular if number == 1 else (plural_form or singular + "s")
+    return f"{count(number)} {word}"
+
+
+def _trim(value: float) -> str:
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text

@@ -1,0 +1,21 @@
+"""Where things are: the project's notebooks and templates, and the default data and output folders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_ROOT = PACKAGE_DIR.parents[1]  # lib/boardbrief -> the checkout (installed editable)
+NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
+BRIEFING_NOTEBOOK = NOTEBOOKS_DIR / "briefing.ipynb"
+NBCONVERT_TEMPLATES = PACKAGE_DIR / "templates" / "nbconvert"
+NBCONVERT_TEMPLATE_NAME = "boardbrief"
+
+# Relative to where the command is run, as command-line users expect.
+DEFAULT_DATA_DIR = Path("data")
+DEFAULT_OUT_DIR = Path("briefings")
+
+BRIEFING_HTML = "briefing.html"
+EXECUTED_NOTEBOOK = "briefing.ipynb"
+FIGURES_JSON = "figures.json"
+FAILED_DIR = "_failed"

@@ -1,0 +1,94 @@
+"""Turning computed tables and sentences into escaped, accessible HTML for the notebook to show.
+
+Every value from the data passes through Jinja2's autoescaping: text typed by the public or by
+partners is always shown as text, never run as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import jinja2
+import pandas as pd
+from markupsafe import Markup
+
+from boardbrief.ratings import RAG_WORDS
+
+SUPPRESSED = "[c]"
+
+
+@dataclass(frozen=True)
+class Html:
+    """A block of finished HTML that Jupyter shows as HTML and nbconvert copies as is."""
+
+    markup: str
+
+    def _repr_html_(self) -> str:
+        return self.markup
+
+    def __str__(self) -> str:
+        return self.markup
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column: its heading and how its cells align (numbers right)."""
+
+    label: str
+    align: str = "left"
+
+
+@dataclass(frozen=True)
+class Row:
+    """A table row; the first cell is the row's header."""
+
+    cells: Sequence[Any]
+    total: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    """A captioned table with an optional plain-English lead sentence and notes below."""
+
+    caption: str
+    columns: Sequence[Column]
+    rows: Sequence[Row]
+    lead: str | None = None
+    notes: Sequence[str] = field(default_factory=tuple)
+
+    def to_html(self) -> Html:
+        return render_block("table.html.j2", **self.__dict__)
+
+    def _repr_html_(self) -> str:
+        return self.to_html().markup
+
+
+def rag_badge(rag: str) -> Markup:
+    """A rating as its word on its colour, so colour is never the only carrier."""
+    word = RAG_WORDS.get(rag, rag)
+    return Markup('<span class="rag rag-{}">{}</span>').format(rag, word)
+
+
+def suppressible(value: Any, show: Any = str) -> str:
+    """A count that may have been suppressed (<NA>) shown with the suppression mark."""
+    return SUPPRESSED if pd.isna(value) else show(value)
+
+
+def render_block(template: str, **context: Any) -> Html:
+    """Render one of the package's block templates with autoescaping on."""
+    return Html(_environment().get_template(template).render(rag_badge=rag_badge, **context))
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("boardbrief", "templates/blocks"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )

@@ -1,0 +1,140 @@
+"""Reading one CSV or XLSX table into text cells, keeping spreadsheet row numbers for errors."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from pathlib import Path
+
+import pandas as pd
+
+from boardbrief.problems import DataError, Problem
+
+TABLE_SUFFIXES = (".csv", ".xlsx")
+FIRST_DATA_ROW = 2  # row 1 is the header, as a spreadsheet shows it
+
+
+def read_table(path: Path, name: str, required: list[str]) -> pd.DataFrame:
+    """Read a table as text, one column per header, indexed by the row number a spreadsheet shows.
+
+    Every cell is a stripped string ('' when blank); fully blank rows are dropped; column names are
+    stripped and lower-cased. `name` is how the file is named in problems (relative to the data
+    folder). Missing `required` columns are reported here, all at once.
+
+    Raises
+    ------
+    DataError
+        When the file cannot be read as a table, is empty, or lacks required columns.
+    """
+    if path.suffix.lower() == ".xlsx":
+        rows = _xlsx_rows(path, name)
+    else:
+        rows = _csv_rows(path, name)
+    if not rows or not any(cell.strip() for cell in rows[0]):
+        raise DataError([Problem(name, None, None, None, _needs_header(required))])
+    header = [cell.strip().lower() for cell in rows[0]]
+    missing = [column for column in required if column not in header]
+    if missing:
+        raise DataError(
+            [
+                Problem(name, 1, column, None, f"a column named '{column}' in the header row")
+                for column in missing
+            ]
+        )
+    width = len(header)
+    _reject_overlong_rows(rows, width, name)
+    body = [(row + [""] * width)[:width] for row in rows[1:]]
+    frame = pd.DataFrame(body, columns=_unique(header), dtype=str)
+    frame.index = pd.RangeIndex(FIRST_DATA_ROW, FIRST_DATA_ROW + len(frame), name="row")
+    frame = frame.apply(lambda column: column.str.strip())
+    return frame[(frame != "").any(axis=1)]
+
+
+def _reject_overlong_rows(rows: list[list[str]], width: int, name: str) -> None:
+    """A row with more filled cells than the header usually hides an unquoted comma."""
+    problems = [
+        Problem(
+            name,
+            number,
+            None,
+            None,
+            f"at most {width} cells, as in the header, but found {len(row)} "
+            "(a value containing a comma must be in double quotes)",
+        )
+        for number, row in enumerate(rows[1:], start=FIRST_DATA_ROW)
+        if len(row) > width and any(cell.strip() for cell in row[width:])
+    ]
+    if problems:
+        raise DataError(problems)
+
+
+def _csv_rows(path: Path, name: str) -> list[list[str]]:
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise DataError(
+            [
+                Problem(
+                    name,
+                    line,
+                    None,
+                    None,
+                    f"UTF-8 text, but byte 0x{data[error.start]:02x} is not UTF-8 "
+                    "(in Excel, save as 'CSV UTF-8')",
+                )
+            ]
+        ) from None
+    try:
+        return list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as error:
+        raise DataError([Problem(name, None, None, None, f"a readable CSV file ({error})")]) from None
+
+
+def _xlsx_rows(path: Path, name: str) -> list[list[str]]:
+    from openpyxl import load_workbook  # imported here: only spreadsheets pay for it
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a damaged file
+        raise DataError(
+            [Problem(name, None, None, None, f"an Excel .xlsx workbook ({type(error).__name__})")]
+        ) from None
+    try:
+        sheet = workbook.worksheets[0]
+        return [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+
+
+def _cell_text(value: object) -> str:
+    """Turn an Excel cell into the text the data contract expects (dates as YYYY-MM-DD)."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0, 0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _unique(header: list[str]) -> list[str]:
+    """Keep repeated or blank header cells distinct so pandas does not merge them."""
+    seen: dict[str, int] = {}
+    names = []
+    for position, column in enumerate(header, start=1):
+        label = column or f"(blank header {position})"
+        count = seen.get(label, 0)
+        seen[label] = count + 1
+        names.append(label if count == 0 else f"{label} ({count + 1})")
+    return names
+
+
+def _needs_header(required: list[str]) -> str:
+    return "a header row naming the columns " + ", ".join(required)

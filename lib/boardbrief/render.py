@@ -1,0 +1,226 @@
+"""Running a meeting's briefing: check the data, execute the notebook, export HTML, publish.
+
+Execution (papermill) and export (nbconvert) run in this one process through their Python APIs.
+Everything is written into a staging folder beside the final one and moved into place only when
+every step has succeeded, so a failure never leaves a half-written briefing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import shutil
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from boardbrief import figures as figures_module
+from boardbrief import paths
+from boardbrief.load import load_board_data
+from boardbrief.meeting import LATEST, select_meeting
+
+log = logging.getLogger(__name__)
+
+KERNEL_NAME = "boardbrief"
+
+
+class RenderError(Exception):
+    """The briefing could not be produced for a reason that is not the input data."""
+
+
+class NotebookDataError(Exception):
+    """The notebook itself rejected the data (it changed after checking, or a section refused it)."""
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    """Where a rendered briefing's files are."""
+
+    meeting_date: dt.date
+    folder: Path
+
+    @property
+    def html(self) -> Path:
+        return self.folder / paths.BRIEFING_HTML
+
+
+def render_meeting(
+    data_dir: Path,
+    out_dir: Path,
+    meeting_date: str | None = None,
+    notebook: Path = paths.BRIEFING_NOTEBOOK,
+    kernel_name: str = KERNEL_NAME,
+) -> RenderResult:
+    """Render one meeting's briefing into `out_dir/MEETING_DATE/`.
+
+    Parameters
+    ----------
+    data_dir
+        The board's data folder; checked in full before anything runs.
+    out_dir
+        Where briefings go; created if missing, but only once the data has passed its checks.
+    meeting_date
+        A meeting listed in board.yml as YYYY-MM-DD, or None for the latest with data.
+
+    Raises
+    ------
+    DataError
+        The data breaks the contract (nothing is written).
+    RenderError, NotebookDataError
+        Execution or export failed (the previous briefing, if any, is untouched).
+    """
+    log.info("checking the data in %s", data_dir)
+    meeting = select_meeting(load_board_data(data_dir), meeting_date or LATEST)
+    date = meeting.date.isoformat()
+    parameters = {"meeting_date": date, "data_dir": str(Path(data_dir).resolve())}
+    check_parameters(notebook, parameters)
+    _require_kernel(kernel_name)
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{date}-staging-", dir=out_dir))
+    staging.chmod(0o755)
+    try:
+        executed = _execute(notebook, staging / paths.EXECUTED_NOTEBOOK, parameters, kernel_name, out_dir, date)
+        figures = figures_module.figures_from_notebook(executed)
+        (staging / paths.FIGURES_JSON).write_text(figures_module.figures_json(figures), encoding="utf-8")
+        log.info("exporting HTML")
+        title = f"{meeting.config.board}: briefing for {meeting.date.isoformat()}"
+        html = export_html(executed, title)
+        (staging / paths.BRIEFING_HTML).write_text(html, encoding="utf-8")
+        final = out_dir / date
+        _publish(staging, final)
+        (out_dir / paths.FAILED_DIR / f"{date}-{paths.EXECUTED_NOTEBOOK}").unlink(missing_ok=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    log.info("wrote %s", final)
+    return RenderResult(meeting.date, final)
+
+
+def check_parameters(notebook: Path, parameters: dict[str, object]) -> None:
+    """Refuse parameters the notebook does not declare (papermill itself only warns)."""
+    import papermill
+
+    declared = papermill.inspect_notebook(str(notebook))
+    unknown = sorted(set(parameters) - set(declared))
+    if unknown:
+        raise RenderError(
+            f"{notebook.name} has no parameter {', '.join(unknown)}; it declares: "
+            f"{', '.join(sorted(declared)) or 'none'}"
+        )
+
+
+def export_html(notebook: nbformat.NotebookNode, title: str) -> str:
+    """The executed notebook as the board's HTML: our template, no code, nothing external."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(
+        template_name=paths.NBCONVERT_TEMPLATE_NAME,
+        extra_template_basedirs=[str(paths.NBCONVERT_TEMPLATES)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        anchor_link_text="",
+    )
+    notebook = nbformat.from_dict(notebook)
+    notebook.metadata["title"] = title
+    for cell in notebook.cells:  # the figures travel in figures.json, not in the page
+        if cell.cell_type == "code":
+            cell.outputs = [
+                output
+                for output in cell.outputs
+                if figures_module.FIGURES_MIMETYPE not in output.get("data", {})
+            ]
+    body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": title}})
+    return body
+
+
+def _execute(
+    notebook: Path,
+    output: Path,
+    parameters: dict[str, object],
+    kernel_name: str,
+    out_dir: Path,
+    date: str,
+) -> nbformat.NotebookNode:
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    log.info("running %s for %s", notebook.name, date)
+    try:
+        with _local_socket_kernel(kernel_name) as kernel_manager:
+            return papermill.execute_notebook(
+                str(notebook),
+                str(output),
+                parameters=parameters,
+                kernel_name=kernel_name,
+                cwd=str(notebook.parent),
+                progress_bar=False,
+                log_output=False,
+                request_save_on_cell_execute=False,
+                km=kernel_manager,
+            )
+    except PapermillExecutionError as error:
+        kept = _keep_failed(output, out_dir, date)
+        if error.ename == "DataError":
+            raise NotebookDataError(error.evalue) from None
+        raise RenderError(
+            f"cell {error.exec_count} of {notebook.name} failed with {error.ename}: {error.evalue}"
+            f"\nThe failed notebook, with the failing cell's output, is at {kept}"
+        ) from None
+
+
+@contextlib.contextmanager
+def _local_socket_kernel(kernel_name: str) -> Iterator[object]:
+    """A kernel manager talking over Unix sockets in a private folder, not open TCP ports."""
+    from jupyter_client.manager import KernelManager
+
+    with tempfile.TemporaryDirectory(prefix="boardbrief-kernel-") as folder:
+        manager = KernelManager(kernel_name=kernel_name, transport="ipc", ip=f"{folder}/kernel")
+        try:
+            yield manager
+        finally:
+            if manager.has_kernel:  # papermill leaves a kernel it did not start running
+                manager.shutdown_kernel()
+
+
+def _keep_failed(output: Path, out_dir: Path, date: str) -> Path | None:
+    """Keep a failed run's executed notebook where the analyst can open it."""
+    if not output.exists():
+        return None
+    kept = out_dir / paths.FAILED_DIR / f"{date}-{paths.EXECUTED_NOTEBOOK}"
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(output, kept)
+    return kept
+
+
+def _publish(staging: Path, final: Path) -> None:
+    """Swap the finished staging folder in for the previous briefing of that meeting."""
+    retired = None
+    if final.exists():
+        retired = final.with_name(f".{final.name}-previous")
+        shutil.rmtree(retired, ignore_errors=True)
+        final.rename(retired)
+    try:
+        staging.rename(final)
+    except OSError:
+        if retired is not None:
+            retired.rename(final)
+        raise
+    if retired is not None:
+        shutil.rmtree(retired, ignore_errors=True)
+
+
+def _require_kernel(kernel_name: str) -> None:
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
+    try:
+        KernelSpecManager().get_kernel_spec(kernel_name)
+    except NoSuchKernel:
+        raise RenderError(
+            f"the Jupyter kernel '{kernel_name}' is not registered. Run `make briefing` (it "
+            f"registers it), or: python -m ipykernel install --sys-prefix --name {kernel_name}"
+        ) from None
