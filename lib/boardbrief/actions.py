@@ -16,14 +16,17 @@ def rag_counts_by_area(actions: pd.DataFrame, config: BoardConfig) -> pd.DataFra
     in `RAG_ORDER`, `total`, `derived_rag`.
     """
     counts = (
-        actions.groupby(["priority_area", "rag"]).size().unstack(fill_value=0)
+        actions.groupby(["priority_area", "rag"])
+        .size()
+        .unstack(fill_value=0)
         .reindex(index=list(config.priority_areas), columns=list(RAG_ORDER), fill_value=0)
         .fillna(0)
         .astype("int64")
     )
     counts["total"] = counts.sum(axis=1)
     counts["derived_rag"] = [
-        derived_rating(actions.loc[actions["priority_area"] == area, "rag"]) for area in counts.index
+        derived_rating(actions.loc[actions["priority_area"] == area, "rag"])
+        for area in counts.index
     ]
     counts.insert(0, "name", [config.priority_areas[area] for area in counts.index])
     return counts.rename_axis("priority_area").reset_index()

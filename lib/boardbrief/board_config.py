@@ -131,13 +131,15 @@ def load_board_config(data_dir: Path) -> BoardConfig:
     """
     path = data_dir / BOARD_FILE
     if not path.is_file():
-        raise DataError([Problem(BOARD_FILE, None, None, None, "this file to exist (see data/README.md)")])
+        raise DataError(
+            [Problem(BOARD_FILE, None, None, None, "this file to exist (see data/README.md)")]
+        )
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
         raise DataError([_not_utf8(BOARD_FILE, error)]) from None
     try:
-        raw = yaml.load(text, Loader=_PlainLoader)  # noqa: S506 - a SafeLoader
+        raw = yaml.load(text, Loader=_PlainLoader)
         root = yaml.compose(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
@@ -157,7 +159,9 @@ def _problems_from(error: ValidationError, root: yaml.Node | None) -> list[Probl
     for detail in error.errors():
         location = tuple(detail["loc"])
         value = detail.get("input")
-        shown = None if detail["type"] == "missing" or isinstance(value, dict | list) else str(value)
+        shown = (
+            None if detail["type"] == "missing" or isinstance(value, dict | list) else str(value)
+        )
         expected = _expected_from(detail)
         problems.append(
             Problem(BOARD_FILE, _line_of(root, location), _dotted(location), shown, expected)
@@ -197,7 +201,9 @@ def _line_of(node: yaml.Node | None, location: tuple[Any, ...]) -> int | None:
             if match is None:
                 break
             line, node = key.start_mark.line + 1, match
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+        elif (
+            isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value)
+        ):
             node = node.value[part]
             line = node.start_mark.line + 1
         else:

@@ -25,7 +25,9 @@ def briefing_figures(meeting: Meeting) -> Figures:
     totals = funding.register_totals(meeting.funding.table)
     figures: Figures = {
         "meeting.date": meeting.date.isoformat(),
-        "meeting.previous_date": meeting.previous_date.isoformat() if meeting.previous_date else None,
+        "meeting.previous_date": meeting.previous_date.isoformat()
+        if meeting.previous_date
+        else None,
         "data.actions_as_at": meeting.actions.date.isoformat(),
         "data.funding_as_at": meeting.funding.date.isoformat(),
         "overall.rag": actions.overall_rating(table),

@@ -43,7 +43,7 @@ def gbp_short(pence: int) -> str:
 def percent(share: float | None) -> str:
     """A share as a whole percentage; a dash when there is nothing to divide by."""
     if share is None or (isinstance(share, float) and math.isnan(share)):
-        return "–"
+        return "\u2013"  # an en dash
     return f"{round(share * 100)}%"
 
 

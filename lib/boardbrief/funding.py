@@ -23,7 +23,15 @@ def investment_by_organisation(register: pd.DataFrame, config: BoardConfig) -> p
     totals["spend_rate"] = spend_rate(totals["spent_pence"], totals["committed_pence"])
     totals = totals.rename_axis("organisation").reset_index()
     totals = totals.sort_values(["committed_pence", "name"], ascending=[False, True], kind="stable")
-    columns = ["organisation", "name", "type", "lines", "committed_pence", "spent_pence", "spend_rate"]
+    columns = [
+        "organisation",
+        "name",
+        "type",
+        "lines",
+        "committed_pence",
+        "spent_pence",
+        "spend_rate",
+    ]
     return totals[columns].reset_index(drop=True)
 
 

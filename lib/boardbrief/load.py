@@ -89,7 +89,9 @@ def load_board_data(data_dir: Path | str) -> BoardData:
         date: collect(lambda d=date, f=file: _load_funding(data_dir, f, d, config))
         for date, file in funding_files.items()
     }
-    feedback_tables = [collect(lambda f=file: _read_feedback(data_dir, f, config)) for file in feedback_files]
+    feedback_tables = [
+        collect(lambda f=file: _read_feedback(data_dir, f, config)) for file in feedback_files
+    ]
     feedback = _combine_feedback([t for t in feedback_tables if t is not None], problems)
     if problems:
         raise DataError(problems)
@@ -238,7 +240,10 @@ def _combine_feedback(tables: list[pd.DataFrame], problems: list[Problem]) -> pd
             continue  # repeats within one file were reported by its schema
         for record in group.itertuples():
             elsewhere = group[group["source_file"] != record.source_file]
-            where = ", ".join(f"{f} row {r}" for f, r in zip(elsewhere.source_file, elsewhere.source_row))
+            where = ", ".join(
+                f"{f} row {r}"
+                for f, r in zip(elsewhere.source_file, elsewhere.source_row, strict=True)
+            )
             problems.append(
                 Problem(
                     record.source_file,

@@ -93,7 +93,8 @@ def meetings_with_data(data: BoardData) -> list[dt.date]:
     return [
         meeting
         for meeting in data.config.meetings
-        if _latest_on_or_before(data.actions, meeting) and _latest_on_or_before(data.funding, meeting)
+        if _latest_on_or_before(data.actions, meeting)
+        and _latest_on_or_before(data.funding, meeting)
     ]
 
 
@@ -108,7 +109,9 @@ def _parse(meeting_date: str | dt.date) -> dt.date:
         ) from None
 
 
-def _latest_on_or_before(snapshots: dict[dt.date, Snapshot], date: dt.date | None) -> Snapshot | None:
+def _latest_on_or_before(
+    snapshots: dict[dt.date, Snapshot], date: dt.date | None
+) -> Snapshot | None:
     if date is None:
         return None
     earlier = [d for d in snapshots if d <= date]
@@ -119,6 +122,10 @@ def _as_at(snapshots: dict[dt.date, Snapshot], date: dt.date, folder: str, what:
     snapshot = _latest_on_or_before(snapshots, date)
     if snapshot is None:
         raise DataError(
-            [Problem(f"{folder}/", None, None, None, f"{what} dated on or before {date.isoformat()}")]
+            [
+                Problem(
+                    f"{folder}/", None, None, None, f"{what} dated on or before {date.isoformat()}"
+                )
+            ]
         )
     return snapshot

@@ -1,4 +1,4 @@
-"""Where things are: the project's notebooks and templates, and the default data and output folders."""
+"""Where things are: the notebooks, the templates, and the default data and output folders."""
 
 from __future__ import annotations
 

@@ -28,7 +28,7 @@ class Problem:
         if self.column is not None:
             where += f", column '{self.column}'"
         if self.value is None:
-            return f"{where}: {self.expected}"
+            return f"{where}: expected {self.expected}"
         return f"{where}: found {_quote(self.value)}, expected {self.expected}"
 
 
@@ -54,5 +54,7 @@ def _sort_key(problem: Problem) -> tuple:
 
 def _quote(value: str, limit: int = 60) -> str:
     """Show a bad value briefly and unambiguously, whatever it contains."""
+    if not value.strip():
+        return "a blank cell"
     text = value if len(value) <= limit else value[: limit - 1] + "…"
     return repr(text)

@@ -27,10 +27,7 @@ def read_table(path: Path, name: str, required: list[str]) -> pd.DataFrame:
     DataError
         When the file cannot be read as a table, is empty, or lacks required columns.
     """
-    if path.suffix.lower() == ".xlsx":
-        rows = _xlsx_rows(path, name)
-    else:
-        rows = _csv_rows(path, name)
+    rows = _xlsx_rows(path, name) if path.suffix.lower() == ".xlsx" else _csv_rows(path, name)
     if not rows or not any(cell.strip() for cell in rows[0]):
         raise DataError([Problem(name, None, None, None, _needs_header(required))])
     header = [cell.strip().lower() for cell in rows[0]]
@@ -90,7 +87,9 @@ def _csv_rows(path: Path, name: str) -> list[list[str]]:
     try:
         return list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as error:
-        raise DataError([Problem(name, None, None, None, f"a readable CSV file ({error})")]) from None
+        raise DataError(
+            [Problem(name, None, None, None, f"a readable CSV file ({error})")]
+        ) from None
 
 
 def _xlsx_rows(path: Path, name: str) -> list[list[str]]:
@@ -98,10 +97,9 @@ def _xlsx_rows(path: Path, name: str) -> list[list[str]]:
 
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise DataError(
-            [Problem(name, None, None, None, f"an Excel .xlsx workbook ({type(error).__name__})")]
-        ) from None
+    except Exception:  # openpyxl raises many kinds for a damaged file
+        expected = "an Excel .xlsx workbook, but it could not be opened as one"
+        raise DataError([Problem(name, None, None, None, expected)]) from None
     try:
         sheet = workbook.worksheets[0]
         return [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]

@@ -33,7 +33,7 @@ class RenderError(Exception):
 
 
 class NotebookDataError(Exception):
-    """The notebook itself rejected the data (it changed after checking, or a section refused it)."""
+    """The notebook rejected the data (it changed after checking, or a section refused it)."""
 
 
 @dataclass(frozen=True)
@@ -84,9 +84,13 @@ def render_meeting(
     staging = Path(tempfile.mkdtemp(prefix=f".{date}-staging-", dir=out_dir))
     staging.chmod(0o755)
     try:
-        executed = _execute(notebook, staging / paths.EXECUTED_NOTEBOOK, parameters, kernel_name, out_dir, date)
+        executed = _execute(
+            notebook, staging / paths.EXECUTED_NOTEBOOK, parameters, kernel_name, out_dir, date
+        )
         figures = figures_module.figures_from_notebook(executed)
-        (staging / paths.FIGURES_JSON).write_text(figures_module.figures_json(figures), encoding="utf-8")
+        (staging / paths.FIGURES_JSON).write_text(
+            figures_module.figures_json(figures), encoding="utf-8"
+        )
         log.info("exporting HTML")
         title = f"{meeting.config.board}: briefing for {meeting.date.isoformat()}"
         html = export_html(executed, title)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from decimal import Decimal
 
 import pandas as pd
 import pandera.pandas as pa
@@ -81,11 +82,11 @@ def funding_schema(config: BoardConfig) -> pa.DataFrameSchema:
     return pa.DataFrameSchema(
         {
             "line_id": pa.Column(checks=[_filled()], unique=True),
-            "organisation": pa.Column(
-                checks=_known(config.organisation_ids, "an organisation id")
-            ),
+            "organisation": pa.Column(checks=_known(config.organisation_ids, "an organisation id")),
             "priority_area": pa.Column(checks=_known(config.priority_areas, "a priority area id")),
-            "kind": pa.Column(checks=_known(FUNDING_KINDS, "funding, physical resources or staff time")),
+            "kind": pa.Column(
+                checks=_known(FUNDING_KINDS, "funding, physical resources or staff time")
+            ),
             "committed_gbp": pa.Column(checks=[_filled(), _money(), _not_negative()]),
             "spent_gbp": pa.Column(checks=[_filled(), _money(), _not_negative()]),
             "district": pa.Column(
@@ -114,9 +115,7 @@ def feedback_schema(config: BoardConfig) -> pa.DataFrameSchema:
     )
 
 
-def problems_from_failures(
-    failures: pd.DataFrame, frame: pd.DataFrame, name: str
-) -> list[Problem]:
+def problems_from_failures(failures: pd.DataFrame, frame: pd.DataFrame, name: str) -> list[Problem]:
     """Turn pandera's failure cases into one plain problem per bad cell."""
     problems = set()
     for case in failures.itertuples(index=False):
@@ -152,14 +151,11 @@ def parse_dates(values: pd.Series) -> pd.Series:
 def parse_pence(values: pd.Series) -> pd.Series:
     """Money text as checked by the schema ('£1,250.50') to whole pence, exactly."""
     cleaned = values.str.replace(r"[£,\s]", "", regex=True)
-    parts = cleaned.str.split(".", n=1, expand=True).reindex(columns=[0, 1])
-    pounds = parts[0].astype("int64")
-    pence = parts[1].fillna("0").str.ljust(2, "0").astype("int64")
-    return pounds * 100 + pence
+    return cleaned.map(lambda text: int(Decimal(text) * 100)).astype("int64")
 
 
 def _filled() -> pa.Check:
-    return pa.Check(lambda s: s != "", error="a value (this cell must not be blank)")
+    return pa.Check(lambda s: s != "", error="a value in this cell")
 
 
 def _known(values: Iterable[str], what: str) -> list[pa.Check]:

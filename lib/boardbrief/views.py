@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from boardbrief import actions, feedback, funding
 from boardbrief.formatting import count, gbp_exact, gbp_short, long_date, percent, plural
 from boardbrief.meeting import Meeting
-from boardbrief.present import SUPPRESSED, Column, Html, Row, Table, rag_badge, render_block, suppressible
+from boardbrief.present import (
+    SUPPRESSED,
+    Column,
+    Html,
+    Row,
+    Table,
+    rag_badge,
+    render_block,
+    suppressible,
+)
 from boardbrief.ratings import RAG_ORDER, RAG_WORDS
+from boardbrief.suppression import suppress_counts
 
 
 def headline(meeting: Meeting) -> Html:
@@ -22,7 +34,9 @@ def headline(meeting: Meeting) -> Html:
         overall_rag=actions.overall_rating(meeting.actions.table),
         actions_as_at=long_date(meeting.actions.date),
         funding_as_at=long_date(meeting.funding.date),
-        feedback_up_to=long_date(latest_comment.date()) if len(meeting.feedback) else "no comments yet",
+        feedback_up_to=long_date(latest_comment.date())
+        if len(meeting.feedback)
+        else "no comments yet",
         compared_with=(
             f"the meeting of {long_date(meeting.previous_date)}"
             if meeting.previous_date
@@ -37,12 +51,27 @@ def actions_by_area(meeting: Meeting) -> Table:
     totals = actions.rag_totals(meeting.actions.table)
     overall = actions.overall_rating(meeting.actions.table)
     rows = [
-        Row([r.name, *(count(getattr(r, rag)) for rag in RAG_ORDER), count(r.total), rag_badge(r.derived_rag)])
+        Row(
+            [
+                r.name,
+                *(count(getattr(r, rag)) for rag in RAG_ORDER),
+                count(r.total),
+                rag_badge(r.derived_rag),
+            ]
+        )
         for r in table.itertuples()
     ]
     total = sum(totals.values())
     rows.append(
-        Row(["All areas", *(count(totals[rag]) for rag in RAG_ORDER), count(total), rag_badge(overall)], total=True)
+        Row(
+            [
+                "All areas",
+                *(count(totals[rag]) for rag in RAG_ORDER),
+                count(total),
+                rag_badge(overall),
+            ],
+            total=True,
+        )
     )
     mix = ", ".join(f"{count(totals[rag])} {RAG_WORDS[rag].lower()}" for rag in RAG_ORDER)
     red_areas = [r.name for r in table.itertuples() if r.derived_rag == "red"]
@@ -73,14 +102,18 @@ def feedback_by_district(meeting: Meeting) -> Table:
     config = meeting.config
     period = feedback.in_period(meeting.feedback, meeting.previous_date, meeting.date)
     table = feedback.comments_by_district(period, meeting.feedback, config)
-    rows = [Row([r.district, suppressible(r.period, count), suppressible(r.to_date, count)]) for r in table.itertuples()]
-    rows.append(Row(["All districts", count(len(period)), count(len(meeting.feedback))], total=True))
+    rows = [
+        Row([r.district, suppressible(r.period, count), suppressible(r.to_date, count)])
+        for r in table.itertuples()
+    ]
+    threshold = config.suppression_threshold
+    totals = suppress_counts(pd.Series([len(period), len(meeting.feedback)]), threshold)
+    rows.append(Row(["All districts", *(suppressible(n, count) for n in totals)], total=True))
     since = f"since {long_date(meeting.previous_date)}" if meeting.previous_date else "so far"
     lead = (
-        f"{plural(len(period), 'comment')} received {since}, "
-        f"{count(len(meeting.feedback))} in total up to this meeting."
+        f"{_small(len(period), threshold, 'comment')} received {since}; "
+        f"{_small(len(meeting.feedback), threshold, 'comment')} in total up to this meeting."
     )
-    threshold = config.suppression_threshold
     return Table(
         caption="Feedback comments by district",
         columns=[
@@ -103,20 +136,39 @@ def investment_by_organisation(meeting: Meeting) -> Table:
     register = meeting.funding.table
     table = funding.investment_by_organisation(register, meeting.config)
     totals = funding.register_totals(register)
-    overall_rate = totals["spent_pence"] / totals["committed_pence"] if totals["committed_pence"] else None
+    overall_rate = (
+        totals["spent_pence"] / totals["committed_pence"] if totals["committed_pence"] else None
+    )
     rows = [
-        Row([r.name, r.type, count(r.lines), gbp_exact(r.committed_pence), gbp_exact(r.spent_pence), percent(r.spend_rate)])
+        Row(
+            [
+                r.name,
+                r.type,
+                count(r.lines),
+                gbp_exact(r.committed_pence),
+                gbp_exact(r.spent_pence),
+                percent(r.spend_rate),
+            ]
+        )
         for r in table.itertuples()
     ]
     rows.append(
         Row(
-            ["All organisations", "", count(len(register)), gbp_exact(totals["committed_pence"]),
-             gbp_exact(totals["spent_pence"]), percent(overall_rate)],
+            [
+                "All organisations",
+                "",
+                count(len(register)),
+                gbp_exact(totals["committed_pence"]),
+                gbp_exact(totals["spent_pence"]),
+                percent(overall_rate),
+            ],
             total=True,
         )
     )
+    verb = "has" if len(table) == 1 else "have"
+    committed = gbp_short(totals["committed_pence"])
     lead = (
-        f"{plural(len(table), 'organisation')} have committed {gbp_short(totals['committed_pence'])}, "
+        f"{plural(len(table), 'organisation')} {verb} committed {committed}, "
         f"of which {gbp_short(totals['spent_pence'])} ({percent(overall_rate)}) has been spent."
     )
     return Table(
@@ -132,3 +184,10 @@ def investment_by_organisation(meeting: Meeting) -> Table:
         rows=rows,
         lead=lead,
     )
+
+
+def _small(number: int, threshold: int, noun: str) -> str:
+    """A count for a sentence, worded vaguely when it is small enough to identify a family."""
+    if 0 < number < threshold:
+        return f"fewer than {threshold} {noun}s"
+    return plural(number, noun)
