@@ -140,6 +140,6 @@ def _parser() -> argparse.ArgumentParser:
 def _configure_logging(verbose: bool) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("boardbrief: %(message)s"))
-    log.addHandler(handler)
+    log.handlers[:] = [handler]  # one handler, on the current stderr, however often main() runs
     log.setLevel(logging.DEBUG if verbose else logging.INFO)
     log.propagate = False

@@ -35,7 +35,10 @@ def test_load_board_config_missing_file_names_it(board_dir):
     (board_dir / "board.yml").unlink()
     with pytest.raises(DataError) as caught:
         load_board_config(board_dir)
-    assert str(caught.value.problems[0]) == "board.yml: expected this file to exist (see data/README.md)"
+    assert (
+        str(caught.value.problems[0])
+        == "board.yml: expected this file to exist (see data/README.md)"
+    )
 
 
 def test_load_board_config_bad_values_name_line_and_field(board_dir):
@@ -77,4 +80,6 @@ def test_load_board_config_python_tag_is_not_run(board_dir, tmp_path):
 
 
 def test_load_board_config_not_a_mapping_is_refused(board_dir):
-    assert problems_for(board_dir, "- just\n- a list\n") == ["board.yml: expected a YAML mapping of settings"]
+    assert problems_for(board_dir, "- just\n- a list\n") == [
+        "board.yml: expected a YAML mapping of settings"
+    ]

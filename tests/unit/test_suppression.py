@@ -22,4 +22,6 @@ from boardbrief.suppression import suppress_counts
 def test_suppress_counts_primary_and_secondary(counts, threshold, hidden):
     shown = suppress_counts(pd.Series(counts), threshold)
     assert shown.isna().tolist() == hidden
-    assert shown[~shown.isna()].tolist() == [c for c, h in zip(counts, hidden, strict=True) if not h]
+    assert shown[~shown.isna()].tolist() == [
+        c for c, h in zip(counts, hidden, strict=True) if not h
+    ]

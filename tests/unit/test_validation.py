@@ -52,7 +52,9 @@ def test_unknown_organisation_is_reported(board_dir, edit):
 
 
 def test_unknown_district_is_reported(board_dir, edit):
-    edit(board_dir / DROPINS, "D-3,2026-04-02,Drop-in Westvale,Westvale", "D-3,2026-04-02,x,Westdale")
+    edit(
+        board_dir / DROPINS, "D-3,2026-04-02,Drop-in Westvale,Westvale", "D-3,2026-04-02,x,Westdale"
+    )
     assert problems(board_dir) == [
         f"{DROPINS}, row 4, column 'district': found 'Westdale', "
         "expected a district named in board.yml, or blank (Eastmoor, Kirkby Fell, Westvale)"

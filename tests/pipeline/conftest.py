@@ -1,0 +1,50 @@
+"""Helpers for tests that run the real pipeline: the installed command and a folder fingerprint."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def run_cli(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    """Run `python -m boardbrief ...` in a fresh process, as an analyst would."""
+    return subprocess.run(
+        [sys.executable, "-m", "boardbrief", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    """Every file under a folder with the SHA-256 of its bytes."""
+    if not folder.exists():
+        return {}
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.fixture(scope="session")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    """The Northshire fixture's latest meeting rendered once through the real command."""
+    import shutil
+
+    from tests.conftest import NORTHSHIRE
+
+    root = tmp_path_factory.mktemp("rendered")
+    data = root / "data"
+    shutil.copytree(NORTHSHIRE, data)
+    out = root / "briefings"
+    result = run_cli("render", "--data", str(data), "--out", str(out))
+    return {"result": result, "data": data, "out": out, "folder": out / "2026-05-12"}

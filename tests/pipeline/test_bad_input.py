@@ -1,0 +1,93 @@
+"""Bad input through the command: exit code 2, a plain message, and briefings/ left as it was."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from boardbrief.cli import main
+from tests.pipeline.conftest import fingerprint, run_cli
+
+ACTIONS = "actions/2026-05-05.csv"
+FUNDING = "funding/2026-05-01.csv"
+DROPINS = "feedback/dropins.csv"
+
+
+def replace(relative: str, old: str, new: str) -> Callable[[Path], None]:
+    def apply(data: Path) -> None:
+        path = data / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return apply
+
+
+def remove(relative: str) -> Callable[[Path], None]:
+    def apply(data: Path) -> None:
+        target = data / relative
+        shutil.rmtree(target) if target.is_dir() else target.unlink()
+
+    return apply
+
+
+CASES = {
+    "unknown area": (replace(ACTIONS, "W2,waits,", "W2,wait,"), f"{ACTIONS}, row 3, column 'priority_area'"),
+    "unknown organisation": (replace(FUNDING, "L3,pcf,", "L3,forum,"), f"{FUNDING}, row 4, column 'organisation'"),
+    "unknown district": (replace(DROPINS, ",Westvale,carer", ",Westdale,carer"), f"{DROPINS}, row 4, column 'district'"),
+    "duplicate id": (replace(ACTIONS, "V2,voice,", "W2,voice,"), f"{ACTIONS}, row 5, column 'action_id'"),
+    "bad date": (replace(ACTIONS, "2026-09-30", "31/02/2026"), f"{ACTIONS}, row 3, column 'due_date'"),
+    "bad amount": (replace(FUNDING, "Two therapists,80000,", "Two therapists,lots,"), f"{FUNDING}, row 3, column 'committed_gbp'"),
+    "negative money": (replace(FUNDING, "5000,1250.10", "5000,-1"), f"{FUNDING}, row 4, column 'spent_gbp'"),
+    "spent over committed": (replace(FUNDING, "5000,1250.10", "5000,9000"), f"{FUNDING}, row 4, column 'spent_gbp'"),
+    "missing file": (remove("board.yml"), "board.yml: expected this file to exist"),
+    "missing folder": (remove("feedback"), "feedback/: expected this folder to exist"),
+    "missing column": (replace(DROPINS, ",consent_to_quote", ",consent"), f"{DROPINS}, row 1, column 'consent_to_quote'"),
+}  # fmt: skip
+
+
+@pytest.fixture
+def previous_briefings(tmp_path: Path) -> Path:
+    """An output folder holding an earlier render, to prove nothing in it changes."""
+    out = tmp_path / "briefings"
+    (out / "2026-05-12").mkdir(parents=True)
+    (out / "2026-05-12" / "briefing.html").write_text("<p>the board's copy</p>", encoding="utf-8")
+    (out / "2026-05-12" / "figures.json").write_text("{}", encoding="utf-8")
+    return out
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_render_bad_input_exits_2_and_leaves_briefings(case, board_dir, previous_briefings, capsys):
+    damage, where = CASES[case]
+    damage(board_dir)
+    before = fingerprint(previous_briefings)
+    code = main(["render", "--data", str(board_dir), "--out", str(previous_briefings)])
+    captured = capsys.readouterr()
+    assert code == 2
+    assert where in captured.err
+    assert "Traceback" not in captured.err
+    assert captured.out == ""
+    assert fingerprint(previous_briefings) == before
+
+
+def test_render_bad_input_in_a_fresh_process_shows_no_traceback(board_dir, tmp_path):
+    replace(ACTIONS, "2026-09-30", "2026-13-01")(board_dir)
+    out = tmp_path / "never-created"
+    result = run_cli("render", "--data", str(board_dir), "--out", str(out))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert f"{ACTIONS}, row 3, column 'due_date': found '2026-13-01'" in result.stderr
+    assert not out.exists()
+
+
+def test_validate_good_data_exits_0(board_dir, capsys):
+    assert main(["validate", "--data", str(board_dir)]) == 0
+    assert "all 8 files meet the data contract" in capsys.readouterr().out
+
+
+def test_render_unlisted_meeting_exits_2(board_dir, tmp_path, capsys):
+    assert main(["render", "2026-05-13", "--data", str(board_dir), "--out", str(tmp_path)]) == 2
+    assert "expected a listed meeting" in capsys.readouterr().err

@@ -1,0 +1,117 @@
+"""The real pipeline end to end: papermill runs the notebook, nbconvert exports the HTML."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+
+import nbformat
+import pytest
+
+from boardbrief import paths
+from boardbrief.render import RenderError, check_parameters, render_meeting
+from tests.conftest import NORTHSHIRE
+from tests.pipeline.conftest import REPO, fingerprint
+
+pytestmark = pytest.mark.pipeline
+
+
+def test_render_prints_the_html_path_and_exits_zero(rendered):
+    result = rendered["result"]
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str((rendered["folder"] / "briefing.html").resolve())
+    assert sorted(p.name for p in rendered["folder"].iterdir()) == [
+        "briefing.html",
+        "briefing.ipynb",
+        "figures.json",
+    ]
+    for stage in ("checking the data", "running briefing.ipynb", "exporting HTML", "wrote"):
+        assert stage in result.stderr
+
+
+def test_render_html_shows_the_board_and_no_code(rendered):
+    html = (rendered["folder"] / "briefing.html").read_text(encoding="utf-8")
+    assert "<h1>Northshire SEND Improvement Board</h1>" in html
+    assert "Meeting of 12 May 2026" in html
+    assert '<span class="rag rag-red">Red</span>' in html
+    assert "Actions by priority area and rating, as at 5 May 2026" in html
+    assert "3 organisations have committed £220k, of which £141k (64%) has been spent." in html
+    for code in ("load_meeting", "import ", "views.", "meeting_date", "In&nbsp;[", "In ["):
+        assert code not in html
+    assert "Lancashire" not in html
+
+
+def test_render_html_is_self_contained(rendered):
+    html = (rendered["folder"] / "briefing.html").read_text(encoding="utf-8")
+    assert "<script" not in html.lower()
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html, flags=re.IGNORECASE)
+    assert "@import" not in html
+    assert not re.search(r"url\(\s*['\"]?(https?:)?//", html)
+
+
+def test_render_figures_json_holds_the_shown_figures(rendered):
+    figures = json.loads((rendered["folder"] / "figures.json").read_text(encoding="utf-8"))
+    assert figures["meeting.date"] == "2026-05-12"
+    assert figures["overall.rag"] == "red"
+    assert figures["actions.total"] == 5
+    assert figures["feedback.period.comments"] == 7
+    assert figures["funding.committed_gbp"] == 220000.5
+    assert figures["funding.spent_gbp"] == 141250.35
+
+
+def test_render_executed_notebook_records_parameters(rendered):
+    notebook = nbformat.read(rendered["folder"] / "briefing.ipynb", as_version=4)
+    parameters = notebook.metadata["papermill"]["parameters"]
+    assert parameters == {"meeting_date": "2026-05-12", "data_dir": str(rendered["data"].resolve())}
+
+
+def test_list_shows_which_meetings_are_rendered(rendered):
+    from tests.pipeline.conftest import run_cli
+
+    result = run_cli("list", "--data", str(rendered["data"]), "--out", str(rendered["out"]))
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[1].split() == ["2026-03-10", "yes", "no"]
+    assert lines[3].split() == ["2026-05-12", "yes", "yes", "<-", "latest"]
+
+
+def test_plain_papermill_runs_the_notebook(tmp_path):
+    output = tmp_path / "out.ipynb"
+    result = subprocess.run(
+        [sys.executable, "-m", "papermill", str(paths.BRIEFING_NOTEBOOK), str(output),
+         "-p", "meeting_date", "2026-04-14", "-p", "data_dir", str(NORTHSHIRE)],
+        cwd=REPO, capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    notebook = nbformat.read(output, as_version=4)
+    shown = "".join(
+        o.get("data", {}).get("text/html", "") for c in notebook.cells for o in c.get("outputs", [])
+    )
+    assert "Meeting of 14 April 2026" in shown
+
+
+def test_check_parameters_refuses_unknown_names():
+    with pytest.raises(
+        RenderError, match="has no parameter colour; it declares: data_dir, meeting"
+    ):
+        check_parameters(paths.BRIEFING_NOTEBOOK, {"meeting_date": "x", "colour": "red"})
+
+
+def test_failing_cell_keeps_previous_briefing_and_the_failed_notebook(tmp_path, rendered):
+    out = tmp_path / "briefings"
+    shutil.copytree(rendered["out"], out)
+    before = fingerprint(out)
+    broken = tmp_path / "broken.ipynb"
+    notebook = nbformat.read(paths.BRIEFING_NOTEBOOK, as_version=4)
+    notebook.cells.insert(4, nbformat.v4.new_code_cell("raise RuntimeError('boom')"))
+    nbformat.write(notebook, broken)
+    with pytest.raises(RenderError, match="failed with RuntimeError: boom"):
+        render_meeting(rendered["data"], out, "2026-05-12", notebook=broken)
+    after = fingerprint(out)
+    kept = after.pop("_failed/2026-05-12-briefing.ipynb")
+    assert kept
+    assert after == before
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]
