@@ -123,11 +123,7 @@ def feedback_by_district(meeting: Meeting) -> Table:
         ],
         rows=rows,
         lead=lead,
-        notes=[
-            f"{SUPPRESSED}: fewer than {threshold} comments, hidden to protect families' privacy; "
-            "where one count alone would be hidden, the next smallest is hidden too so that it "
-            "cannot be worked out from the total."
-        ],
+        notes=[_suppression_note(threshold)] if any(SUPPRESSED in r.cells for r in rows) else [],
     )
 
 
@@ -191,3 +187,11 @@ def _small(number: int, threshold: int, noun: str) -> str:
     if 0 < number < threshold:
         return f"fewer than {threshold} {noun}s"
     return plural(number, noun)
+
+
+def _suppression_note(threshold: int) -> str:
+    return (
+        f"{SUPPRESSED}: fewer than {threshold} comments, hidden to protect families' privacy; "
+        "where the hidden counts could be worked out from the total, the next smallest count is "
+        "hidden too."
+    )

@@ -169,3 +169,31 @@ def test_accepted_spellings_are_normalised(board_dir):
     assert register["kind"].tolist() == ["funding", "staff time", "physical resources", "funding"]
     assert register["committed_pence"].tolist() == [12000050, 8000000, 500000, 1500000]
     assert data.feedback["consent_to_quote"].sum() == 8
+
+
+def test_xlsx_snapshot_loads_like_its_csv(board_dir):
+    import csv
+
+    from openpyxl import Workbook
+
+    source = board_dir / ACTIONS
+    expected = load_board_data(board_dir).actions
+    with source.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    workbook = Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    workbook.create_sheet("Notes").append(["ignored: only the first sheet is read"])
+    source.unlink()
+    workbook.save(source.with_suffix(".xlsx"))
+    loaded = load_board_data(board_dir)
+    snapshot = loaded.actions[max(loaded.actions)]
+    assert snapshot.file == "actions/2026-05-05.xlsx"
+    assert snapshot.table.equals(expected[max(expected)].table)
+
+
+def test_csv_and_xlsx_for_the_same_date_are_refused(board_dir):
+    (board_dir / "funding" / "2026-05-01.xlsx").write_bytes(b"")
+    assert problems(board_dir) == [
+        "funding/2026-05-01.xlsx: expected one file per date (also funding/2026-05-01.csv)"
+    ]
