@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from boardbrief.sample_data import comments, write_sample_data
+from boardbrief.sample_data import phrases, write_sample_data
 from boardbrief.sample_data.themes import THEMES
 
 REPO = Path(__file__).resolve().parents[1]
@@ -117,13 +117,13 @@ def test_theme_bank_sentences_match_their_own_theme():
     patterns = {theme.id: phrase_pattern(theme.phrases) for theme in THEMES}
     misses = [
         (theme_id, sentence)
-        for theme_id, bank in comments.THEME_BANKS.items()
+        for theme_id, bank in phrases.THEME_BANKS.items()
         for sentence in (*bank.parent, *bank.young_person, *bank.professional, *bank.asks)
         if not patterns[theme_id].search(sentence)
     ]
     misses += [
         ("positive_experience", sentence)
-        for sentence in comments.POSITIVE_IN_PERSON
+        for sentence in phrases.POSITIVE_IN_PERSON
         if not patterns["positive_experience"].search(sentence)
     ]
     assert misses == []
@@ -132,20 +132,20 @@ def test_theme_bank_sentences_match_their_own_theme():
 def test_neutral_banks_match_no_theme():
     everything = phrase_pattern(tuple(phrase for theme in THEMES for phrase in theme.phrases))
     neutral = (
-        *comments.PARENT_OPENERS,
-        *comments.IN_PERSON_OPENERS,
-        *comments.CARER_OPENERS,
-        *comments.PROFESSIONAL_OPENERS,
-        *comments.YOUNG_PERSON_OPENERS,
-        *comments.CONSEQUENCES,
-        *comments.YOUNG_PERSON_FEELINGS,
-        *comments.PROFESSIONAL_IMPACTS,
-        *comments.GENERAL_ASKS,
-        *comments.UNCODED_IN_PERSON,
-        *comments.UNCODED_WRITTEN,
-        *comments.UNCODED_TAILS,
-        *comments.UNCODED_HELPLINE,
-        *comments.HELPLINE_PREFIXES,
+        *phrases.PARENT_OPENERS,
+        *phrases.IN_PERSON_OPENERS,
+        *phrases.CARER_OPENERS,
+        *phrases.PROFESSIONAL_OPENERS,
+        *phrases.YOUNG_PERSON_OPENERS,
+        *phrases.CONSEQUENCES,
+        *phrases.YOUNG_PERSON_FEELINGS,
+        *phrases.PROFESSIONAL_IMPACTS,
+        *phrases.GENERAL_ASKS,
+        *phrases.UNCODED_IN_PERSON,
+        *phrases.UNCODED_WRITTEN,
+        *phrases.UNCODED_TAILS,
+        *phrases.UNCODED_HELPLINE,
+        *phrases.HELPLINE_PREFIXES,
     )
     assert [sentence for sentence in neutral if everything.search(sentence)] == []
 

@@ -1,0 +1,64 @@
+"""Deterministic sample data for a made-up year of the Lancashire SEND Partnership Board.
+
+The same seed writes byte-identical files on any machine: every table draws from its own
+``random.Random`` derived from the seed, and nothing reads the clock or relies on set order.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from boardbrief.sample_data import actions, feedback, funding
+from boardbrief.sample_data.actions import action_snapshots
+from boardbrief.sample_data.board import board_config
+from boardbrief.sample_data.commentary import COMMENTARY_MEETINGS, commentary_text
+from boardbrief.sample_data.feedback import CHANNELS, feedback_files
+from boardbrief.sample_data.funding import funding_registers
+from boardbrief.sample_data.seeding import table_rng
+from boardbrief.sample_data.themes import codebook
+from boardbrief.sample_data.writing import write_csv, write_text, write_yaml
+
+__all__ = ["write_sample_data"]
+
+log = logging.getLogger(__name__)
+
+
+def write_sample_data(out_dir: Path, seed: int = 2026) -> list[Path]:
+    """Write every sample file into ``out_dir``, creating folders as needed.
+
+    Parameters
+    ----------
+    out_dir
+        The data folder to fill; existing files with the same names are overwritten.
+    seed
+        Seed for all randomness; the default produces the data committed in ``data/``.
+
+    Returns
+    -------
+    list[Path]
+        The paths written, sorted.
+    """
+    out_dir = Path(out_dir)
+    written = [
+        write_yaml(out_dir / "board.yml", board_config()),
+        write_yaml(out_dir / "themes.yml", codebook()),
+    ]
+    snapshots = action_snapshots(table_rng(seed, "actions"))
+    for snapshot, rows in snapshots.items():
+        path = out_dir / "actions" / f"{snapshot.isoformat()}.csv"
+        written.append(write_csv(path, actions.COLUMNS, rows))
+    registers = funding_registers(table_rng(seed, "funding"))
+    for register, rows in registers.items():
+        path = out_dir / "funding" / f"{register.isoformat()}.csv"
+        written.append(write_csv(path, funding.COLUMNS, rows))
+    rngs = {channel.key: table_rng(seed, f"feedback-{channel.key}") for channel in CHANNELS}
+    for file_name, rows in feedback_files(rngs).items():
+        written.append(write_csv(out_dir / "feedback" / file_name, feedback.COLUMNS, rows))
+    for meeting in COMMENTARY_MEETINGS:
+        snapshot = max(day for day in snapshots if day <= meeting)
+        register = max(day for day in registers if day <= meeting)
+        text = commentary_text(meeting, snapshots[snapshot], registers[register])
+        written.append(write_text(out_dir / "commentary" / f"{meeting.isoformat()}.md", text))
+    log.info("Wrote %d sample files into %s (seed %d)", len(written), out_dir, seed)
+    return sorted(written)
