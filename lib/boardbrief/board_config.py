@@ -18,20 +18,13 @@ from pydantic import (
     model_validator,
 )
 
+from boardbrief.plain_yaml import line_of, load_plain_yaml
 from boardbrief.problems import DataError, Problem
+from boardbrief.ratings import DEFAULT_RULE, RagRule
 
 BOARD_FILE = "board.yml"
 IDENTIFIER = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-class _PlainLoader(yaml.SafeLoader):
-    """Safe YAML that leaves dates as text, so a bad date is reported rather than crashing."""
-
-
-_PlainLoader.add_constructor(
-    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
-)
 
 
 def _iso_date(value: Any) -> dt.date:
@@ -74,6 +67,16 @@ class District(_Strict):
     population_0_25: Annotated[int, Field(gt=0)]
 
 
+class RagRuleSettings(_Strict):
+    """`rag_rule`: the shares of open actions that make an area red or green."""
+
+    red_share: Annotated[float, Field(gt=0, le=1)] = DEFAULT_RULE.red_share
+    green_share: Annotated[float, Field(gt=0, le=1)] = DEFAULT_RULE.green_share
+
+    def rule(self) -> RagRule:
+        return RagRule(red_share=self.red_share, green_share=self.green_share)
+
+
 class BoardConfig(_Strict):
     """The whole of `board.yml`, checked."""
 
@@ -87,6 +90,9 @@ class BoardConfig(_Strict):
     meetings: list[IsoDate] = Field(min_length=1)
     suppression_threshold: Annotated[int, Field(ge=1, le=100)] = 5
     sample: bool = False
+    rag_rule: RagRuleSettings = Field(default_factory=RagRuleSettings)
+    stale_after_days: Annotated[int, Field(ge=1)] = 60
+    stuck_after_snapshots: Annotated[int, Field(ge=2)] = 3
 
     @field_validator("meetings")
     @classmethod
@@ -138,14 +144,7 @@ def load_board_config(data_dir: Path) -> BoardConfig:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
         raise DataError([_not_utf8(BOARD_FILE, error)]) from None
-    try:
-        raw = yaml.load(text, Loader=_PlainLoader)
-        root = yaml.compose(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        reason = getattr(error, "problem", None) or "valid YAML"
-        raise DataError([Problem(BOARD_FILE, line, None, None, f"plain YAML ({reason})")]) from None
+    raw, root = load_plain_yaml(text, BOARD_FILE)
     if not isinstance(raw, dict):
         raise DataError([Problem(BOARD_FILE, None, None, None, "a YAML mapping of settings")])
     try:
@@ -164,7 +163,7 @@ def _problems_from(error: ValidationError, root: yaml.Node | None) -> list[Probl
         )
         expected = _expected_from(detail)
         problems.append(
-            Problem(BOARD_FILE, _line_of(root, location), _dotted(location), shown, expected)
+            Problem(BOARD_FILE, line_of(root, location), _dotted(location), shown, expected)
         )
     return problems
 
@@ -189,26 +188,6 @@ def _dotted(location: tuple[Any, ...]) -> str:
             continue
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text
-
-
-def _line_of(node: yaml.Node | None, location: tuple[Any, ...]) -> int | None:
-    """The 1-based line in board.yml that a pydantic location points at, if it can be found."""
-    line = None
-    for part in location:
-        if isinstance(node, yaml.MappingNode):
-            match = next((v for k, v in node.value if k.value == str(part)), None)
-            key = next((k for k, _ in node.value if k.value == str(part)), None)
-            if match is None:
-                break
-            line, node = key.start_mark.line + 1, match
-        elif (
-            isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value)
-        ):
-            node = node.value[part]
-            line = node.start_mark.line + 1
-        else:
-            break
-    return line
 
 
 def _not_utf8(name: str, error: UnicodeDecodeError) -> Problem:

@@ -23,7 +23,15 @@ log = logging.getLogger("boardbrief")
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (also used by `python -m boardbrief`)."""
     args = _parser().parse_args(argv)
-    _configure_logging(args.verbose)
+    handler = _configure_logging(args.verbose)
+    try:
+        return _run(args)
+    finally:
+        log.removeHandler(handler)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the chosen command, turning each kind of failure into its exit code."""
     from boardbrief.problems import DataError
     from boardbrief.render import NotebookDataError, RenderError
 
@@ -137,9 +145,11 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _configure_logging(verbose: bool) -> None:
+def _configure_logging(verbose: bool) -> logging.Handler:
+    """Progress lines on stderr for the length of one command."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("boardbrief: %(message)s"))
-    log.handlers[:] = [handler]  # one handler, on the current stderr, however often main() runs
+    log.addHandler(handler)
     log.setLevel(logging.DEBUG if verbose else logging.INFO)
     log.propagate = False
+    return handler

@@ -10,17 +10,23 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from boardbrief import actions, feedback, funding
+from boardbrief import feedback, funding
+from boardbrief.actions import ActionPlanStatus
 from boardbrief.meeting import Meeting
 
 FIGURES_MIMETYPE = "application/vnd.boardbrief.figures+json"
 
 Figures = dict[str, str | int | float | None]
+MOVEMENT_FIGURES = ("improved", "declined", "new", "removed")
 
 
-def briefing_figures(meeting: Meeting) -> Figures:
-    """Every headline figure of the briefing, keyed `section.name` (money in pounds)."""
+def briefing_figures(meeting: Meeting, plan: ActionPlanStatus) -> Figures:
+    """Every headline figure of the briefing, keyed `section.name` (money in pounds).
+
+    Movement figures are None at a board's first meeting: there is nothing to compare with.
+    """
     table = meeting.actions.table
+    moved = plan.movement_counts
     period = feedback.in_period(meeting.feedback, meeting.previous_date, meeting.date)
     totals = funding.register_totals(meeting.funding.table)
     figures: Figures = {
@@ -30,19 +36,26 @@ def briefing_figures(meeting: Meeting) -> Figures:
         else None,
         "data.actions_as_at": meeting.actions.date.isoformat(),
         "data.funding_as_at": meeting.funding.date.isoformat(),
-        "overall.rag": actions.overall_rating(table),
+        "overall.rag": plan.overall_rag,
         "actions.total": len(table),
-        "actions.open": int((table["rag"] != "blue").sum()),
-        **{f"actions.rag.{rag}": n for rag, n in actions.rag_totals(table).items()},
+        "actions.open": plan.open_count,
+        **{f"actions.rag.{rag}": n for rag, n in plan.totals.items()},
+        "actions.overdue": len(plan.overdue),
+        "actions.stale": len(plan.stale),
+        "actions.stuck": len(plan.stuck),
+        **{f"actions.{kind}": moved[kind] if moved else None for kind in MOVEMENT_FIGURES},
         "feedback.total.comments": len(meeting.feedback),
         "feedback.period.comments": len(period),
         "funding.committed_gbp": pounds(totals["committed_pence"]),
         "funding.spent_gbp": pounds(totals["spent_pence"]),
         "funding.lines": len(meeting.funding.table),
     }
-    by_area = actions.rag_counts_by_area(table, meeting.config)
-    for area in by_area.itertuples():
+    if plan.assessed_overall_rag:
+        figures["overall.assessed_rag"] = plan.assessed_overall_rag
+    for area in plan.areas.itertuples():
         figures[f"areas.{area.priority_area}.rag"] = area.derived_rag
+        if area.assessed_rag:
+            figures[f"areas.{area.priority_area}.assessed_rag"] = area.assessed_rag
     return dict(sorted(figures.items()))
 
 
@@ -51,11 +64,11 @@ def pounds(pence: int) -> float:
     return round(pence / 100, 2)
 
 
-def publish_figures(meeting: Meeting) -> None:
+def publish_figures(meeting: Meeting, plan: ActionPlanStatus) -> None:
     """Show the figures as a hidden output that the runner collects into figures.json."""
     from IPython.display import display
 
-    display({FIGURES_MIMETYPE: briefing_figures(meeting)}, raw=True)
+    display({FIGURES_MIMETYPE: briefing_figures(meeting, plan)}, raw=True)
 
 
 def figures_from_notebook(notebook: Any) -> Figures:

@@ -56,3 +56,13 @@ def plural(number: int, singular: str, plural_form: str | None = None) -> str:
 def _trim(value: float) -> str:
     text = f"{value:.1f}"
     return text[:-2] if text.endswith(".0") else text
+
+
+def medium_date(date: dt.date) -> str:
+    """'28 Aug 2026': for table cells, where long dates wrap."""
+    return f"{date.day} {MONTHS[date.month - 1][:3]} {date.year}"
+
+
+def short_date(date: dt.date) -> str:
+    """'5 Nov': for chart axes and tight table cells."""
+    return f"{date.day} {MONTHS[date.month - 1][:3]}"

@@ -18,6 +18,7 @@ import pandera.pandas as pa
 
 from boardbrief import schemas
 from boardbrief.board_config import BOARD_FILE, BoardConfig, load_board_config
+from boardbrief.commentary import Commentary, read_commentary
 from boardbrief.problems import DataError, Problem
 from boardbrief.read_tables import TABLE_SUFFIXES, read_table
 
@@ -46,7 +47,7 @@ class BoardData:
     actions: dict[dt.date, Snapshot]
     funding: dict[dt.date, Snapshot]
     feedback: pd.DataFrame
-    commentary: dict[dt.date, str]
+    commentary: dict[dt.date, Commentary]
     files_read: tuple[str, ...]
 
 
@@ -93,10 +94,21 @@ def load_board_data(data_dir: Path | str) -> BoardData:
         collect(lambda f=file: _read_feedback(data_dir, f, config)) for file in feedback_files
     ]
     feedback = _combine_feedback([t for t in feedback_tables if t is not None], problems)
+    area_ids = list(config.priority_areas)
+    commentary = {
+        date: collect(lambda f=file: read_commentary(data_dir / f, f, area_ids))
+        for date, file in commentary_files.items()
+    }
     if problems:
         raise DataError(problems)
 
-    files_read = [BOARD_FILE, *action_files.values(), *funding_files.values(), *feedback_files]
+    files_read = [
+        BOARD_FILE,
+        *action_files.values(),
+        *funding_files.values(),
+        *feedback_files,
+        *commentary_files.values(),
+    ]
     log.info(
         "checked %d files: %d action snapshots, %d investment registers, %d comments",
         len(files_read),
@@ -110,7 +122,7 @@ def load_board_data(data_dir: Path | str) -> BoardData:
         actions=actions,
         funding=funding,
         feedback=feedback,
-        commentary=commentary_files,
+        commentary=commentary,
         files_read=tuple(sorted(files_read)),
     )
 

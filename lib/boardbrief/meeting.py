@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from boardbrief.board_config import BOARD_FILE, BoardConfig
+from boardbrief.commentary import Commentary
 from boardbrief.load import BoardData, Snapshot, load_board_data
 from boardbrief.problems import DataError, Problem
 
@@ -27,7 +28,7 @@ class Meeting:
     funding: Snapshot
     previous_funding: Snapshot | None
     feedback: pd.DataFrame
-    commentary_file: str | None
+    commentary: Commentary | None
 
     @property
     def config(self) -> BoardConfig:
@@ -68,7 +69,7 @@ def select_meeting(data: BoardData, meeting_date: str | dt.date = LATEST) -> Mee
         funding=funding,
         previous_funding=_latest_on_or_before(data.funding, previous),
         feedback=feedback,
-        commentary_file=data.commentary.get(date),
+        commentary=data.commentary.get(date),
     )
 
 

@@ -3,26 +3,60 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from fractions import Fraction
 
 RAG_ORDER = ("red", "amber", "green", "blue")
 RAG_WORDS = {"red": "Red", "amber": "Amber", "green": "Green", "blue": "Complete"}
-RED_SHARE_FOR_RED = 0.25
-GREEN_SHARE_FOR_GREEN = 0.75
+RAG_RANK = {rag: rank for rank, rag in enumerate(RAG_ORDER)}  # red < amber < green < blue
 
 
-def derived_rating(ratings: Iterable[str]) -> str:
-    """The rating a set of actions earns under the board's default rule.
+@dataclass(frozen=True)
+class RagRule:
+    """How a set of actions earns a rating; the thresholds come from board.yml's `rag_rule`.
 
-    Open actions are those not blue. No open actions: blue. A red share of open actions of 25% or
-    more: red. A green share of 75% or more with no red: green. Otherwise amber.
+    Open actions are those not blue. No open actions: blue. A red share of open actions of
+    `red_share` or more: red. A green share of `green_share` or more with no red: green.
+    Otherwise amber.
     """
-    open_ratings = [r for r in ratings if r != "blue"]
-    if not open_ratings:
-        return "blue"
-    red = sum(r == "red" for r in open_ratings) / len(open_ratings)
-    green = sum(r == "green" for r in open_ratings) / len(open_ratings)
-    if red >= RED_SHARE_FOR_RED:
-        return "red"
-    if green >= GREEN_SHARE_FOR_GREEN and red == 0:
-        return "green"
-    return "amber"
+
+    red_share: float = 0.25
+    green_share: float = 0.75
+
+    def derive(self, ratings: Iterable[str]) -> str:
+        open_ratings = [r for r in ratings if r != "blue"]
+        if not open_ratings:
+            return "blue"
+        total = len(open_ratings)
+        red = Fraction(sum(r == "red" for r in open_ratings), total)
+        green = Fraction(sum(r == "green" for r in open_ratings), total)
+        # Exact fractions, so a share of exactly the threshold always counts.
+        if red >= _exact(self.red_share):
+            return "red"
+        if green >= _exact(self.green_share) and red == 0:
+            return "green"
+        return "amber"
+
+    def describe(self) -> str:
+        """The rule in a sentence for the briefing's notes."""
+        return (
+            f"red when {_share(self.red_share)} or more of open actions are red; green when "
+            f"{_share(self.green_share)} or more are green and none is red; complete when no "
+            "action is open; otherwise amber. Complete actions are not open."
+        )
+
+
+DEFAULT_RULE = RagRule()
+
+
+def derived_rating(ratings: Iterable[str], rule: RagRule = DEFAULT_RULE) -> str:
+    """The rating a set of actions earns under `rule` (the board's default unless given)."""
+    return rule.derive(ratings)
+
+
+def _exact(share: float) -> Fraction:
+    return Fraction(str(share))
+
+
+def _share(value: float) -> str:
+    return f"{value * 100:g}%"

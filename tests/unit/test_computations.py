@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from boardbrief import actions, feedback, funding
+from boardbrief.actions import action_plan_status
 from boardbrief.figures import briefing_figures
 from boardbrief.meeting import load_meeting
 
@@ -61,13 +62,39 @@ def test_investment_by_organisation_pennies_exact(meeting):
     assert table["spend_rate"].round(4).tolist() == [0.4444, 1.0, 0.25]
 
 
+def test_briefing_figures_first_meeting_has_no_movement(board_dir):
+    first = load_meeting(board_dir, "2026-03-10")
+    figures = briefing_figures(first, action_plan_status(first))
+    assert [figures[f"actions.{k}"] for k in ("improved", "declined", "new", "removed")] == [
+        None
+    ] * 4
+    assert figures["meeting.previous_date"] is None
+
+
+def test_briefing_figures_include_assessed_ratings_when_given(board_dir):
+    commentary = board_dir / "commentary" / "2026-05-12.md"
+    commentary.write_text("---\noverall_rag: A\narea_rag: {waits: red}\n---\nText.\n")
+    meeting = load_meeting(board_dir, "2026-05-12")
+    figures = briefing_figures(meeting, action_plan_status(meeting))
+    assert figures["overall.assessed_rag"] == "amber"
+    assert figures["areas.waits.assessed_rag"] == "red"
+    assert "areas.voice.assessed_rag" not in figures
+
+
 def test_spend_rate_nothing_committed_is_missing():
     rate = funding.spend_rate(pd.Series([0, 5]), pd.Series([0, 10]))
     assert rate.isna().tolist() == [True, False]
 
 
 def test_briefing_figures_exact(meeting):
-    assert briefing_figures(meeting) == {
+    assert briefing_figures(meeting, action_plan_status(meeting)) == {
+        "actions.declined": 0,
+        "actions.improved": 0,
+        "actions.new": 1,
+        "actions.overdue": 1,
+        "actions.removed": 0,
+        "actions.stale": 1,
+        "actions.stuck": 2,
         "actions.open": 4,
         "actions.rag.amber": 2,
         "actions.rag.blue": 1,

@@ -28,8 +28,8 @@ def test_select_meeting_first_meeting_has_nothing_to_compare(board_dir):
 
 def test_select_meeting_finds_its_commentary(board_dir):
     data = load_board_data(board_dir)
-    assert select_meeting(data, "2026-05-12").commentary_file == "commentary/2026-05-12.md"
-    assert select_meeting(data, "2026-04-14").commentary_file is None
+    assert select_meeting(data, "2026-05-12").commentary.file == "commentary/2026-05-12.md"
+    assert select_meeting(data, "2026-04-14").commentary is None
 
 
 def test_latest_meeting_is_the_last_with_its_own_snapshot(board_dir, edit):

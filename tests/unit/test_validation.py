@@ -28,6 +28,7 @@ def test_load_board_data_fixture_passes(board_dir):
         "actions/2026-04-07.csv",
         "actions/2026-05-05.csv",
         "board.yml",
+        "commentary/2026-05-12.md",
         "feedback/dropins.csv",
         "feedback/survey.csv",
         "funding/2026-03-01.csv",
