@@ -83,6 +83,8 @@ def movements(current: pd.DataFrame, previous: pd.DataFrame | None) -> pd.DataFr
     for column in columns[1:]:  # removed actions keep their last known details
         merged[column] = merged[column].fillna(merged[f"{column}_previous"])
     merged = merged.rename(columns={"rag_previous": "previous_rag"})
+    for column in ("rag", "previous_rag"):  # a missing rating is None, not NaN
+        merged[column] = merged[column].astype(object).where(merged[column].notna(), None)
     now = merged["rag"].map(RAG_RANK)
     before = merged["previous_rag"].map(RAG_RANK)
     merged["movement"] = "unchanged"
