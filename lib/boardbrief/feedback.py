@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 
 from boardbrief.board_config import BoardConfig
-from boardbrief.suppression import suppress_counts
+from boardbrief.suppression import suppress_with_earlier
 
 NOT_RECORDED = "Not recorded"
 
@@ -37,6 +37,25 @@ def comments_by_district(
     table = pd.DataFrame({"period": counts(period), "to_date": counts(to_date)})
     if table.loc[NOT_RECORDED, "to_date"] == 0:
         table = table.drop(index=NOT_RECORDED)
-    threshold = config.suppression_threshold
-    table = table.apply(lambda column: suppress_counts(column, threshold))
+    shown_period, shown_to_date = suppress_with_earlier(
+        table["period"], table["to_date"], config.suppression_threshold
+    )
+    table = pd.DataFrame({"period": shown_period, "to_date": shown_to_date})
     return table.rename_axis("district").reset_index()
+
+
+def comment_totals(
+    period: pd.DataFrame, to_date: pd.DataFrame, threshold: int
+) -> dict[str, int | None]:
+    """How many comments in the period and to date; None where the number is too small to show.
+
+    The period's total is hidden too when the comments before it are a small number, since the
+    two totals would give that number away.
+    """
+    shown_period, shown_to_date = suppress_with_earlier(
+        pd.Series([len(period)]), pd.Series([len(to_date)]), threshold
+    )
+    return {
+        "period": None if pd.isna(shown_period[0]) else int(shown_period[0]),
+        "to_date": None if pd.isna(shown_to_date[0]) else int(shown_to_date[0]),
+    }

@@ -24,11 +24,14 @@ def briefing_figures(meeting: Meeting, plan: ActionPlanStatus) -> Figures:
     """Every headline figure of the briefing, keyed `section.name` (money in pounds).
 
     Movement figures are None at a board's first meeting: there is nothing to compare with.
+    Counts of comments are None where the briefing hides them as small numbers.
     """
     table = meeting.actions.table
     moved = plan.movement_counts
     period = feedback.in_period(meeting.feedback, meeting.previous_date, meeting.date)
     totals = funding.register_totals(meeting.funding.table)
+    threshold = meeting.config.suppression_threshold
+    comments = feedback.comment_totals(period, meeting.feedback, threshold)
     figures: Figures = {
         "meeting.date": meeting.date.isoformat(),
         "meeting.previous_date": meeting.previous_date.isoformat()
@@ -44,8 +47,8 @@ def briefing_figures(meeting: Meeting, plan: ActionPlanStatus) -> Figures:
         "actions.stale": len(plan.stale),
         "actions.stuck": len(plan.stuck),
         **{f"actions.{kind}": moved[kind] if moved else None for kind in MOVEMENT_FIGURES},
-        "feedback.total.comments": len(meeting.feedback),
-        "feedback.period.comments": len(period),
+        "feedback.total.comments": comments["to_date"],
+        "feedback.period.comments": comments["period"],
         "funding.committed_gbp": pounds(totals["committed_pence"]),
         "funding.spent_gbp": pounds(totals["spent_pence"]),
         "funding.lines": len(meeting.funding.table),

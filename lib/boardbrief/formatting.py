@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from decimal import ROUND_HALF_UP, Decimal
+
+import pandas as pd
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -30,21 +33,30 @@ def gbp_exact(pence: int) -> str:
 
 
 def gbp_short(pence: int) -> str:
-    """Rounded money for sentences: '£1.2m', '£350k', '£950'."""
-    pounds = abs(int(pence)) / 100
+    """Rounded money for sentences, half up: '£1.2m', '£350k', '£950'."""
+    pounds = Decimal(abs(int(pence))) / 100
     sign = "-" if pence < 0 else ""
     if pounds >= 999_500:
-        return f"{sign}£{_trim(pounds / 1_000_000)}m"
+        millions = (pounds / 1_000_000).quantize(Decimal("0.1"), ROUND_HALF_UP)
+        return f"{sign}£{_trim(millions)}m"
     if pounds >= 10_000:
-        return f"{sign}£{round(pounds / 1_000):,}k"
-    return f"{sign}£{round(pounds):,}"
+        return f"{sign}£{(pounds / 1_000).quantize(Decimal(1), ROUND_HALF_UP):,}k"
+    return f"{sign}£{pounds.quantize(Decimal(1), ROUND_HALF_UP):,}"
 
 
-def percent(share: float | None) -> str:
-    """A share as a whole percentage; a dash when there is nothing to divide by."""
-    if share is None or (isinstance(share, float) and math.isnan(share)):
+def percent(share: object) -> str:
+    """A share as a whole percentage, rounded half up; a dash when there is nothing to divide by.
+
+    A share strictly between 0 and 1 never reads as 0% or 100%: '<1%' and '>99%' instead.
+    """
+    if share is None or share is pd.NA or (isinstance(share, float) and math.isnan(share)):
         return "\u2013"  # an en dash
-    return f"{round(share * 100)}%"
+    value = Decimal(str(share)) * 100
+    if 0 < value < Decimal("0.5"):
+        return "<1%"
+    if Decimal("99.5") <= value < 100:
+        return ">99%"
+    return f"{value.quantize(Decimal(1), ROUND_HALF_UP)}%"
 
 
 def plural(number: int, singular: str, plural_form: str | None = None) -> str:
@@ -53,7 +65,7 @@ def plural(number: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count(number)} {word}"
 
 
-def _trim(value: float) -> str:
+def _trim(value: Decimal) -> str:
     text = f"{value:.1f}"
     return text[:-2] if text.endswith(".0") else text
 

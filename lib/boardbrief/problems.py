@@ -37,6 +37,8 @@ class DataError(Exception):
 
     def __init__(self, problems: Iterable[Problem]):
         self.problems = sorted(set(problems), key=_sort_key)
+        if not self.problems:
+            raise ValueError("a DataError must name at least one problem")
         super().__init__(self.report())
 
     def report(self) -> str:

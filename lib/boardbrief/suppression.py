@@ -14,18 +14,56 @@ def suppress_counts(counts: pd.Series, threshold: int) -> pd.Series:
     `threshold - 1`); then the next smallest shown count is hidden too, until that is no longer so.
     Zeros are shown: an absence identifies no one.
     """
-    shown = counts.astype("Int64").copy()
-    hidden = (counts > 0) & (counts < threshold)
+    hidden = _secondary(counts, _primary(counts, threshold), threshold)
+    return _shown(counts, hidden)
+
+
+def suppress_with_earlier(
+    period: pd.Series, to_date: pd.Series, threshold: int
+) -> tuple[pd.Series, pd.Series]:
+    """Suppress a period's counts beside the counts to date that include them.
+
+    Each column is suppressed as `suppress_counts` does, and in addition no row may show both
+    numbers when their difference (the count before the period) is a small number: then the
+    period's count is hidden too, and the column's secondary suppression is run again.
+    """
+    hidden_period = _secondary(period, _primary(period, threshold), threshold)
+    hidden_to_date = _secondary(to_date, _primary(to_date, threshold), threshold)
+    while True:
+        earlier = to_date - period
+        reveals = ~hidden_period & ~hidden_to_date & (earlier > 0) & (earlier < threshold)
+        if not reveals.any():
+            break
+        hidden_period = _secondary(period, hidden_period | reveals, threshold)
+    return _shown(period, hidden_period), _shown(to_date, hidden_to_date)
+
+
+def suppress_total(total: int, threshold: int) -> int | None:
+    """A single total, or None when it is itself a small number."""
+    return None if 0 < total < threshold else total
+
+
+def _primary(counts: pd.Series, threshold: int) -> pd.Series:
+    return (counts > 0) & (counts < threshold)
+
+
+def _secondary(counts: pd.Series, hidden: pd.Series, threshold: int) -> pd.Series:
+    hidden = hidden.copy()
     while hidden.any() and _gives_away(counts[hidden], threshold):
         candidates = counts[~hidden & (counts > 0)]
         if candidates.empty:
             break
         hidden[candidates.sort_values(kind="stable").index[0]] = True
-    shown[hidden] = pd.NA
-    return shown
+    return hidden
 
 
 def _gives_away(hidden: pd.Series, threshold: int) -> bool:
     total, cells = int(hidden.sum()), len(hidden)
     only_small = bool((hidden < threshold).all())
     return total < threshold or (only_small and total in (cells, cells * (threshold - 1)))
+
+
+def _shown(counts: pd.Series, hidden: pd.Series) -> pd.Series:
+    shown = counts.astype("Int64").copy()
+    shown[hidden] = pd.NA
+    return shown

@@ -93,7 +93,7 @@ def test_unparseable_amount_is_reported(board_dir, edit):
     edit(board_dir / FUNDING, "Two therapists,80000,", "Two therapists,eighty grand,")
     assert problems(board_dir) == [
         f"{FUNDING}, row 3, column 'committed_gbp': found 'eighty grand', "
-        "expected an amount in pounds like 1250 or £1,250.50"
+        "expected an amount in pounds like 1250 or £1,250.50 (under a trillion)"
     ]
 
 

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import pandas as pd
-
 from boardbrief import feedback
 from boardbrief.formatting import count, long_date, plural
 from boardbrief.meeting import Meeting
 from boardbrief.present import SUPPRESSED, Column, Row, Table, suppressible
-from boardbrief.suppression import suppress_counts
 
 
 def feedback_by_district(meeting: Meeting) -> Table:
@@ -21,12 +18,18 @@ def feedback_by_district(meeting: Meeting) -> Table:
         for r in table.itertuples()
     ]
     threshold = config.suppression_threshold
-    totals = suppress_counts(pd.Series([len(period), len(meeting.feedback)]), threshold)
-    rows.append(Row(["All districts", *(suppressible(n, count) for n in totals)], total=True))
+    totals = feedback.comment_totals(period, meeting.feedback, threshold)
+    rows.append(
+        Row(
+            ["All districts", *(suppressible(totals[k], count) for k in ("period", "to_date"))],
+            total=True,
+        )
+    )
     since = f"since {long_date(meeting.previous_date)}" if meeting.previous_date else "so far"
     lead = (
-        f"{_small(len(period), threshold, 'comment')} received {since}; "
-        f"{_small(len(meeting.feedback), threshold, 'comment')} in total up to this meeting."
+        f"{_how_many(totals['period'], len(period), threshold)} received {since}; "
+        f"{_how_many(totals['to_date'], len(meeting.feedback), threshold)} in total "
+        "up to this meeting."
     )
     return Table(
         caption="Feedback comments by district",
@@ -41,11 +44,13 @@ def feedback_by_district(meeting: Meeting) -> Table:
     )
 
 
-def _small(number: int, threshold: int, noun: str) -> str:
-    """A count for a sentence, worded vaguely when it is small enough to identify a family."""
-    if 0 < number < threshold:
-        return f"fewer than {threshold} {noun}s"
-    return plural(number, noun)
+def _how_many(shown: int | None, actual: int, threshold: int) -> str:
+    """A count for a sentence, vague when it is hidden to protect families' privacy."""
+    if shown is not None:
+        return plural(shown, "comment")
+    if 0 < actual < threshold:
+        return f"fewer than {threshold} comments"
+    return "a number of comments (hidden so that a smaller count cannot be worked out)"
 
 
 def _suppression_note(threshold: int) -> str:
