@@ -13,13 +13,14 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    StrictBool,
+    StrictInt,
     ValidationError,
     field_validator,
-    model_validator,
 )
 
 from boardbrief.plain_yaml import line_of, load_plain_yaml
-from boardbrief.problems import DataError, Problem
+from boardbrief.problems import DataError, Problem, unreadable
 from boardbrief.ratings import DEFAULT_RULE, RagRule
 
 BOARD_FILE = "board.yml"
@@ -46,12 +47,13 @@ Identifier = Annotated[str, Field(pattern=IDENTIFIER, max_length=64)]
 Text = Annotated[str, Field(min_length=1, max_length=500)]
 
 
-class _Strict(BaseModel):
-    # Extra keys are allowed so later sections can add their own settings.
+class _Settings(BaseModel):
+    # Extra keys are allowed so later sections can add their own settings. Numbers and flags are
+    # strict: `true` is not a threshold of 1, and "yes" is not a flag.
     model_config = ConfigDict(extra="allow", str_strip_whitespace=True, frozen=True)
 
 
-class Organisation(_Strict):
+class Organisation(_Settings):
     """A partner organisation; `id` is what the data files refer to."""
 
     id: Identifier
@@ -60,24 +62,24 @@ class Organisation(_Strict):
     nhs_name: str | None = None
 
 
-class District(_Strict):
+class District(_Settings):
     """A district of the area, with its 0-25 population for per-child figures."""
 
     name: Text
-    population_0_25: Annotated[int, Field(gt=0)]
+    population_0_25: Annotated[StrictInt, Field(gt=0)]
 
 
-class RagRuleSettings(_Strict):
+class RagRuleSettings(_Settings):
     """`rag_rule`: the shares of open actions that make an area red or green."""
 
-    red_share: Annotated[float, Field(gt=0, le=1)] = DEFAULT_RULE.red_share
-    green_share: Annotated[float, Field(gt=0, le=1)] = DEFAULT_RULE.green_share
+    red_share: Annotated[float, Field(gt=0, le=1, strict=True)] = DEFAULT_RULE.red_share
+    green_share: Annotated[float, Field(gt=0, le=1, strict=True)] = DEFAULT_RULE.green_share
 
     def rule(self) -> RagRule:
         return RagRule(red_share=self.red_share, green_share=self.green_share)
 
 
-class BoardConfig(_Strict):
+class BoardConfig(_Settings):
     """The whole of `board.yml`, checked."""
 
     board: Text
@@ -88,11 +90,11 @@ class BoardConfig(_Strict):
     organisations: list[Organisation] = Field(min_length=1)
     districts: list[District] = Field(min_length=1)
     meetings: list[IsoDate] = Field(min_length=1)
-    suppression_threshold: Annotated[int, Field(ge=1, le=100)] = 5
-    sample: bool = False
+    suppression_threshold: Annotated[StrictInt, Field(ge=1, le=100)] = 5
+    sample: StrictBool = False
     rag_rule: RagRuleSettings = Field(default_factory=RagRuleSettings)
-    stale_after_days: Annotated[int, Field(ge=1)] = 60
-    stuck_after_snapshots: Annotated[int, Field(ge=2)] = 3
+    stale_after_days: Annotated[StrictInt, Field(ge=1)] = 60
+    stuck_after_snapshots: Annotated[StrictInt, Field(ge=2)] = 3
 
     @field_validator("meetings")
     @classmethod
@@ -101,11 +103,23 @@ class BoardConfig(_Strict):
             raise ValueError("each meeting date listed once")
         return sorted(meetings)
 
-    @model_validator(mode="after")
-    def _ids_unique(self) -> BoardConfig:
-        _require_unique([o.id for o in self.organisations], "organisation ids")
-        _require_unique([d.name.casefold() for d in self.districts], "district names")
-        return self
+    @field_validator("priority_areas", "pledges")
+    @classmethod
+    def _keys_unique(cls, mapping: dict[str, str]) -> dict[str, str]:
+        _require_unique(list(mapping), "ids (ignoring case)")
+        return mapping
+
+    @field_validator("organisations")
+    @classmethod
+    def _organisations_unique(cls, organisations: list[Organisation]) -> list[Organisation]:
+        _require_unique([o.id for o in organisations], "organisation ids (ignoring case)")
+        return organisations
+
+    @field_validator("districts")
+    @classmethod
+    def _districts_unique(cls, districts: list[District]) -> list[District]:
+        _require_unique([d.name for d in districts], "district names (ignoring case)")
+        return districts
 
     @property
     def organisation_ids(self) -> list[str]:
@@ -120,10 +134,17 @@ class BoardConfig(_Strict):
 
 
 def _require_unique(values: list[str], what: str) -> None:
-    seen: set[str] = set()
-    repeated = [v for v in values if v in seen or seen.add(v)]
+    """Data files match ids and names ignoring case, so two that differ only in case clash."""
+    first: dict[str, str] = {}
+    repeated = []
+    for value in values:
+        key = value.casefold()
+        if key in first:
+            repeated.append(f"{first[key]} and {value}" if first[key] != value else value)
+        else:
+            first[key] = value
     if repeated:
-        raise ValueError(f"unique {what}; repeated: {', '.join(sorted(set(repeated)))}")
+        raise ValueError(f"unique {what}; repeated: {', '.join(repeated)}")
 
 
 def load_board_config(data_dir: Path) -> BoardConfig:
@@ -144,6 +165,8 @@ def load_board_config(data_dir: Path) -> BoardConfig:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
         raise DataError([_not_utf8(BOARD_FILE, error)]) from None
+    except OSError as error:
+        raise DataError([unreadable(BOARD_FILE, error)]) from None
     raw, root = load_plain_yaml(text, BOARD_FILE)
     if not isinstance(raw, dict):
         raise DataError([Problem(BOARD_FILE, None, None, None, "a YAML mapping of settings")])

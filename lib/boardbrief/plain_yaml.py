@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 import yaml
@@ -10,7 +11,25 @@ from boardbrief.problems import DataError, Problem
 
 
 class _PlainLoader(yaml.SafeLoader):
-    """Safe YAML that leaves dates as text, so a bad date is reported rather than crashing."""
+    """Safe YAML that leaves dates as text and refuses a key given twice in one mapping."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        first_line: dict[object, int] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            try:
+                repeated = key in first_line
+            except TypeError:  # an unhashable key: let PyYAML report it
+                break
+            if repeated:
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    f"each key once, but {key!r} is also on line {first_line[key]}",
+                    key_node.start_mark,
+                )
+            first_line[key] = key_node.start_mark.line + 1
+        return super().construct_mapping(node, deep=deep)
 
 
 _PlainLoader.add_constructor(
@@ -24,6 +43,7 @@ def load_plain_yaml(text: str, name: str, first_line: int = 1) -> tuple[Any, yam
     Only plain YAML is read: tags that would construct Python objects are refused, never run.
     `first_line` is the line of the file where `text` starts (for front matter).
     """
+    text = unicodedata.normalize("NFC", text)
     try:
         data = yaml.load(text, Loader=_PlainLoader)
         root = yaml.compose(text, Loader=_PlainLoader)
@@ -31,6 +51,8 @@ def load_plain_yaml(text: str, name: str, first_line: int = 1) -> tuple[Any, yam
         mark = getattr(error, "problem_mark", None)
         line = mark.line + first_line if mark is not None else None
         reason = getattr(error, "problem", None) or "valid YAML"
+        if reason.startswith("each key once"):
+            raise DataError([Problem(name, line, None, None, reason)]) from None
         raise DataError([Problem(name, line, None, None, f"plain YAML ({reason})")]) from None
     return data, root
 

@@ -60,3 +60,9 @@ def _quote(value: str, limit: int = 60) -> str:
         return "a blank cell"
     text = value if len(value) <= limit else value[: limit - 1] + "…"
     return repr(text)
+
+
+def unreadable(name: str, error: OSError) -> Problem:
+    """A file the system would not let us read (missing, a folder, no permission)."""
+    reason = error.strerror or type(error).__name__
+    return Problem(name, None, None, None, f"a file that can be read ({reason.lower()})")

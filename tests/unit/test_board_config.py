@@ -62,8 +62,41 @@ def test_load_board_config_bad_values_name_line_and_field(board_dir):
 
 def test_load_board_config_duplicate_organisation_id_is_refused(board_dir, edit):
     edit(board_dir / "board.yml", "{id: college,", "{id: pcf,")
-    with pytest.raises(DataError, match="unique organisation ids; repeated: pcf"):
-        load_board_config(board_dir)
+    problems = problems_for(board_dir, (board_dir / "board.yml").read_text())
+    assert problems == [
+        "board.yml, line 13, column 'organisations': "
+        "expected unique organisation ids (ignoring case); repeated: pcf"
+    ]
+
+
+def test_load_board_config_names_differing_only_in_case_clash(board_dir, edit):
+    edit(board_dir / "board.yml", "{name: Kirkby Fell,", "{name: WESTVALE,")
+    problems = problems_for(board_dir, (board_dir / "board.yml").read_text())
+    assert problems == [
+        "board.yml, line 18, column 'districts': "
+        "expected unique district names (ignoring case); repeated: Westvale and WESTVALE"
+    ]
+
+
+def test_load_board_config_repeated_key_is_refused(board_dir, edit):
+    edit(board_dir / "board.yml", "  prep: Preparing for adulthood\n", "  prep: A\n  waits: B\n")
+    problems = problems_for(board_dir, (board_dir / "board.yml").read_text())
+    assert problems == ["board.yml, line 11: expected each key once, but 'waits' is also on line 8"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        ("suppression_threshold: 3", "suppression_threshold: true", "suppression_threshold"),
+        ("sample: false", "sample: yes please", "sample"),
+        ("population_0_25: 3000", "population_0_25: '3000'", "districts[2].population_0_25"),
+    ],
+)
+def test_load_board_config_numbers_and_flags_are_strict(board_dir, edit, old, new, field):
+    edit(board_dir / "board.yml", old, new)
+    problems = problems_for(board_dir, (board_dir / "board.yml").read_text())
+    assert len(problems) == 1
+    assert f"column '{field}'" in problems[0]
 
 
 def test_load_board_config_missing_setting_is_named(board_dir, edit):
