@@ -33,12 +33,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     """Run the chosen command, turning each kind of failure into its exit code."""
     from boardbrief.problems import DataError
-    from boardbrief.render import NotebookDataError, RenderError
+    from boardbrief.render import NotebookDataError, RenderError, UsageError
 
     try:
         return args.handler(args)
     except DataError as error:
         print(f"boardbrief: {error.report()}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except UsageError as error:
+        print(f"boardbrief: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except NotebookDataError as error:
         print(f"boardbrief: the notebook rejected the data: {error}", file=sys.stderr)

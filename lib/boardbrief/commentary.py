@@ -15,12 +15,11 @@ from typing import Any
 
 from boardbrief.plain_yaml import line_of, load_plain_yaml
 from boardbrief.problems import DataError, Problem
-from boardbrief.schemas import RAG_CODES, RAG_WORDS
+from boardbrief.ratings import RAG_EXPECTED, normalise_rag
 
 FRONT_MATTER = re.compile(
     r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$\n?", re.DOTALL | re.MULTILINE
 )
-RAG_EXPECTED = "red, amber, green or blue (or R/A/G/B)"
 
 
 @dataclass(frozen=True)
@@ -89,9 +88,8 @@ def _rating(
 ) -> str | None:
     if value is None:
         return None
-    text = str(value).strip().casefold()
-    rating = RAG_CODES.get(text, text)
-    if rating in RAG_WORDS:
+    rating = normalise_rag(str(value))
+    if rating:
         return rating
     column = ".".join(location)
     problems.append(Problem(name, line_of(root, location, 2), column, str(value), RAG_EXPECTED))

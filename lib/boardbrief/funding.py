@@ -40,9 +40,12 @@ def spend_rate(spent: pd.Series, committed: pd.Series) -> pd.Series:
     return (spent / committed.where(committed > 0)).astype("Float64")
 
 
-def register_totals(register: pd.DataFrame) -> dict[str, int]:
-    """Total committed and spent across the register, in pence."""
+def register_totals(register: pd.DataFrame) -> dict[str, int | float | None]:
+    """Total committed and spent across the register, in pence, and the overall spend rate."""
+    committed = int(register["committed_pence"].sum())
+    spent = int(register["spent_pence"].sum())
     return {
-        "committed_pence": int(register["committed_pence"].sum()),
-        "spent_pence": int(register["spent_pence"].sum()),
+        "committed_pence": committed,
+        "spent_pence": spent,
+        "spend_rate": spent / committed if committed else None,
     }

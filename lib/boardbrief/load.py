@@ -205,10 +205,12 @@ def _validated(
 def _load_actions(data_dir: Path, name: str, date: dt.date, config: BoardConfig) -> Snapshot:
     schema = schemas.actions_schema(config, date)
     table = _validated(data_dir, name, schemas.ACTION_COLUMNS, schema)
+    if table.empty:  # a plan with no actions would read as "all complete"
+        raise DataError([Problem(name, None, None, None, "at least one action below the header")])
     table = table.assign(
         priority_area=_canonical(table["priority_area"], config.priority_areas),
         owner=_canonical(table["owner"], config.organisation_ids),
-        rag=schemas.normalise_rag(table["rag"]),
+        rag=schemas.normalise_rags(table["rag"]),
         due_date=schemas.parse_dates(table["due_date"]),
         last_updated=schemas.parse_dates(table["last_updated"]),
     )

@@ -9,6 +9,16 @@ from fractions import Fraction
 RAG_ORDER = ("red", "amber", "green", "blue")
 RAG_WORDS = {"red": "Red", "amber": "Amber", "green": "Green", "blue": "Complete"}
 RAG_RANK = {rag: rank for rank, rag in enumerate(RAG_ORDER)}  # red < amber < green < blue
+RAG_CODES = {"r": "red", "a": "amber", "g": "green", "b": "blue"}
+RAG_SPELLINGS = (*RAG_ORDER, *RAG_CODES)  # accepted in any case
+RAG_EXPECTED = "red, amber, green or blue (or R/A/G/B)"
+
+
+def normalise_rag(text: str) -> str | None:
+    """'R', 'Amber', ' GREEN ' -> red/amber/green; None for anything that is not a rating."""
+    lowered = text.strip().casefold()
+    rating = RAG_CODES.get(lowered, lowered)
+    return rating if rating in RAG_ORDER else None
 
 
 @dataclass(frozen=True)

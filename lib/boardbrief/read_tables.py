@@ -5,11 +5,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import unicodedata
 from pathlib import Path
 
 import pandas as pd
 
-from boardbrief.problems import DataError, Problem
+from boardbrief.problems import DataError, Problem, unreadable
 
 TABLE_SUFFIXES = (".csv", ".xlsx")
 FIRST_DATA_ROW = 2  # row 1 is the header, as a spreadsheet shows it
@@ -27,10 +28,14 @@ def read_table(path: Path, name: str, required: list[str]) -> pd.DataFrame:
     DataError
         When the file cannot be read as a table, is empty, or lacks required columns.
     """
-    rows = _xlsx_rows(path, name) if path.suffix.lower() == ".xlsx" else _csv_rows(path, name)
+    try:
+        rows = _xlsx_rows(path, name) if path.suffix.lower() == ".xlsx" else _csv_rows(path, name)
+    except OSError as error:
+        raise DataError([unreadable(name, error)]) from None
     if not rows or not any(cell.strip() for cell in rows[0]):
         raise DataError([Problem(name, None, None, None, _needs_header(required))])
-    header = [cell.strip().lower() for cell in rows[0]]
+    header = [unicodedata.normalize("NFC", cell).strip().lower() for cell in rows[0]]
+    _reject_repeated_columns(header, name)
     missing = [column for column in required if column not in header]
     if missing:
         raise DataError(
@@ -44,7 +49,8 @@ def read_table(path: Path, name: str, required: list[str]) -> pd.DataFrame:
     body = [(row + [""] * width)[:width] for row in rows[1:]]
     frame = pd.DataFrame(body, columns=_unique(header), dtype=str)
     frame.index = pd.RangeIndex(FIRST_DATA_ROW, FIRST_DATA_ROW + len(frame), name="row")
-    frame = frame.apply(lambda column: column.str.strip())
+    # Strip spaces and compose accents one way (NFC), so 'Éastmoor' typed on any system matches.
+    frame = frame.apply(lambda column: column.str.normalize("NFC").str.strip())
     return frame[(frame != "").any(axis=1)]
 
 
@@ -66,17 +72,28 @@ def _reject_overlong_rows(rows: list[list[str]], width: int, name: str) -> None:
         raise DataError(problems)
 
 
+def _reject_repeated_columns(header: list[str], name: str) -> None:
+    named = [column for column in header if column]
+    repeated = sorted({column for column in named if named.count(column) > 1})
+    if repeated:
+        raise DataError(
+            [
+                Problem(name, 1, column, None, "each column name once in the header")
+                for column in repeated
+            ]
+        )
+
+
 def _csv_rows(path: Path, name: str) -> list[list[str]]:
     data = path.read_bytes()
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
         raise DataError(
             [
                 Problem(
                     name,
-                    line,
+                    _row_at(data, error.start),
                     None,
                     None,
                     f"UTF-8 text, but byte 0x{data[error.start]:02x} is not UTF-8 "
@@ -90,6 +107,14 @@ def _csv_rows(path: Path, name: str) -> list[list[str]]:
         raise DataError(
             [Problem(name, None, None, None, f"a readable CSV file ({error})")]
         ) from None
+
+
+def _row_at(data: bytes, offset: int) -> int:
+    """The spreadsheet row (CSV record) that holds the byte at `offset`."""
+    before = data[:offset].decode("utf-8-sig")  # valid: decoding failed only at offset
+    records = list(csv.reader(io.StringIO(before, newline="")))
+    starts_new_record = not before or before.endswith(("\n", "\r"))
+    return len(records) + 1 if starts_new_record else len(records)
 
 
 def _xlsx_rows(path: Path, name: str) -> list[list[str]]:
@@ -117,8 +142,12 @@ def _cell_text(value: object) -> str:
         return value.isoformat(sep=" ")
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        pence = round(value * 100)
+        if abs(value * 100 - pence) < 1e-6:  # Excel arithmetic: 60000.249999999993 is £60,000.25
+            return f"{pence / 100:.2f}"
     return str(value)
 
 

@@ -32,6 +32,10 @@ class RenderError(Exception):
     """The briefing could not be produced for a reason that is not the input data."""
 
 
+class UsageError(Exception):
+    """The command was asked for something it must not do, such as writing into the data."""
+
+
 class NotebookDataError(Exception):
     """The notebook rejected the data (it changed after checking, or a section refused it)."""
 
@@ -79,6 +83,7 @@ def render_meeting(
     parameters = {"meeting_date": date, "data_dir": str(Path(data_dir).resolve())}
     check_parameters(notebook, parameters)
     _require_kernel(kernel_name)
+    check_output_folder(out_dir, Path(data_dir))
 
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{date}-staging-", dir=out_dir))
@@ -114,6 +119,17 @@ def check_parameters(notebook: Path, parameters: dict[str, object]) -> None:
         raise RenderError(
             f"{notebook.name} has no parameter {', '.join(unknown)}; it declares: "
             f"{', '.join(sorted(declared)) or 'none'}"
+        )
+
+
+def check_output_folder(out_dir: Path, data_dir: Path) -> None:
+    """Refuse an output folder that is a file, or that lies inside the read-only data folder."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UsageError(f"the output folder {out_dir} is a file, not a folder")
+    out, data = out_dir.resolve(), data_dir.resolve()
+    if out == data or data in out.parents:
+        raise UsageError(
+            f"briefings cannot be written into the data folder {data_dir}: it is read-only input"
         )
 
 

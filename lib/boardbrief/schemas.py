@@ -15,12 +15,12 @@ import pandera.pandas as pa
 
 from boardbrief.board_config import BoardConfig
 from boardbrief.problems import Problem
+from boardbrief.ratings import RAG_EXPECTED, RAG_SPELLINGS, normalise_rag
 
-RAG_CODES = {"r": "red", "a": "amber", "g": "green", "b": "blue"}
-RAG_WORDS = ("red", "amber", "green", "blue")
 FUNDING_KINDS = ("funding", "physical resources", "staff time")
 RESPONDENTS = ("parent", "carer", "young person", "professional", "other")
 YES_NO = ("yes", "no")
+RATINGS = ("1", "2", "3", "4", "5")
 
 ACTION_COLUMNS = [
     "action_id",
@@ -68,11 +68,13 @@ def actions_schema(config: BoardConfig, snapshot_date: dt.date) -> pa.DataFrameS
             "title": pa.Column(checks=[_filled()]),
             "owner": pa.Column(checks=_known(config.organisation_ids, "an organisation id")),
             "due_date": pa.Column(checks=[_filled(), _iso_date()]),
-            "rag": pa.Column(
-                checks=_known([*RAG_WORDS, *RAG_CODES], "red, amber, green or blue (or R/A/G/B)")
-            ),
+            "rag": pa.Column(checks=_known(RAG_SPELLINGS, RAG_EXPECTED)),
             "last_updated": pa.Column(
                 checks=[_filled(), _iso_date(), _not_after(snapshot_date, "the snapshot's date")]
+            ),
+            "pledge": pa.Column(
+                checks=[_one_of(config.pledges, "a pledge id from board.yml, or blank")],
+                required=False,
             ),
         }
     )
@@ -112,6 +114,12 @@ def feedback_schema(config: BoardConfig) -> pa.DataFrameSchema:
             ),
             "comment": pa.Column(checks=[_filled()]),
             "consent_to_quote": pa.Column(checks=_known(YES_NO, "yes or no")),
+            "rating": pa.Column(
+                checks=[
+                    _one_of(RATINGS, "a whole number from 1 to 5, or blank", list_values=False)
+                ],
+                required=False,
+            ),
         }
     )
 
@@ -141,10 +149,9 @@ def problems_from_failures(failures: pd.DataFrame, frame: pd.DataFrame, name: st
     return sorted(problems)
 
 
-def normalise_rag(values: pd.Series) -> pd.Series:
+def normalise_rags(values: pd.Series) -> pd.Series:
     """Map any accepted spelling (R, Amber, GREEN ...) to red/amber/green/blue."""
-    lowered = values.str.casefold()
-    return lowered.map(lambda v: RAG_CODES.get(v, v))
+    return values.map(normalise_rag)
 
 
 def parse_dates(values: pd.Series) -> pd.Series:
@@ -166,13 +173,14 @@ def _known(values: Iterable[str], what: str) -> list[pa.Check]:
     return [_filled(), _one_of(values, what)]
 
 
-def _one_of(values: Iterable[str], what: str) -> pa.Check:
+def _one_of(values: Iterable[str], what: str, list_values: bool = True) -> pa.Check:
+    """Blank, or one of `values` ignoring case; the message lists up to eight of them."""
     allowed = {v.casefold() for v in values}
     shown = sorted(values)
     listed = ", ".join(shown[:8]) + (", …" if len(shown) > 8 else "")
     return pa.Check(
         lambda s: (s == "") | s.str.casefold().isin(allowed),
-        error=f"{what} ({listed})" if what.startswith(("a ", "an ")) else what,
+        error=f"{what} ({listed})" if list_values and what.startswith(("a ", "an ")) else what,
     )
 
 

@@ -91,3 +91,31 @@ def test_validate_good_data_exits_0(board_dir, capsys):
 def test_render_unlisted_meeting_exits_2(board_dir, tmp_path, capsys):
     assert main(["render", "2026-05-13", "--data", str(board_dir), "--out", str(tmp_path)]) == 2
     assert "expected a listed meeting" in capsys.readouterr().err
+
+
+def test_render_into_the_data_folder_is_refused(board_dir, capsys):
+    before = {p: p.stat().st_mtime_ns for p in board_dir.rglob("*")}
+    assert main(["render", "--data", str(board_dir), "--out", str(board_dir / "out")]) == 2
+    assert "cannot be written into the data folder" in capsys.readouterr().err
+    assert {p: p.stat().st_mtime_ns for p in board_dir.rglob("*")} == before
+
+
+def test_render_to_a_file_is_refused(board_dir, tmp_path, capsys):
+    target = tmp_path / "a-file"
+    target.write_text("keep me", encoding="utf-8")
+    assert main(["render", "--data", str(board_dir), "--out", str(target)]) == 2
+    assert "is a file, not a folder" in capsys.readouterr().err
+    assert target.read_text(encoding="utf-8") == "keep me"
+
+
+def test_zero_commitment_renders(board_dir, tmp_path):
+    (board_dir / FUNDING).write_text(
+        "line_id,organisation,priority_area,kind,description,committed_gbp,spent_gbp,district\n"
+        "L1,nsc,waits,staff time,Seconded officer,0,0,\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = run_cli("render", "--data", str(board_dir), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    html = (out / "2026-05-12" / "briefing.html").read_text(encoding="utf-8")
+    assert "1 organisation has committed £0, of which £0 (\u2013) has been spent." in html

@@ -39,7 +39,7 @@ def test_read_table_quoted_newline_counts_as_one_row(tmp_path):
     assert read_table(path, "t.csv", ["a"]).index.tolist() == [2, 3]
 
 
-def test_read_table_not_utf8_names_the_line(tmp_path):
+def test_read_table_not_utf8_names_the_row(tmp_path):
     path = write(tmp_path / "t.csv", "a,b\n1,ok\n2,caf\u00e9\n".encode("cp1252"))
     assert problems(path, ["a"]) == [
         "t.csv, row 3: expected UTF-8 text, but byte 0xe9 is not UTF-8 "
@@ -79,7 +79,7 @@ def test_read_table_xlsx_dates_and_numbers_become_contract_text(tmp_path):
     table = read_table(path, "t.xlsx", ["line_id"])
     assert table.to_dict("records") == [
         {"line_id": "L1", "when": "2026-05-01", "amount": "1250", "note": ""},
-        {"line_id": "L2", "when": "2026-05-02", "amount": "10.5", "note": "x"},
+        {"line_id": "L2", "when": "2026-05-02", "amount": "10.50", "note": "x"},
     ]
 
 
@@ -88,3 +88,38 @@ def test_read_table_damaged_xlsx_is_reported(tmp_path):
     assert problems(path, ["a"]) == [
         "t.xlsx: expected an Excel .xlsx workbook, but it could not be opened as one"
     ]
+
+
+def test_read_table_not_utf8_counts_rows_not_lines(tmp_path):
+    data = 'a,b\n1,"three\nline\ncomment"\n2,caf\u00e9\n'.encode("cp1252")
+    path = write(tmp_path / "t.csv", data)
+    assert problems(path, ["a"])[0].startswith("t.csv, row 3: expected UTF-8 text")
+
+
+def test_read_table_excel_arithmetic_is_rounded_to_pence(tmp_path):
+    workbook = Workbook()
+    workbook.active.append(["amount", "share"])
+    workbook.active.append([60000.249999999993, 0.333])
+    path = tmp_path / "t.xlsx"
+    workbook.save(path)
+    assert read_table(path, "t.xlsx", ["amount"]).iloc[0].tolist() == ["60000.25", "0.333"]
+
+
+def test_read_table_repeated_column_is_refused(tmp_path):
+    path = write(tmp_path / "t.csv", b"a,b,A\n1,2,3\n")
+    assert problems(path, ["a"]) == [
+        "t.csv, row 1, column 'a': expected each column name once in the header"
+    ]
+
+
+def test_read_table_folder_named_like_a_table_is_reported(tmp_path):
+    (tmp_path / "t.csv").mkdir()
+    assert problems(tmp_path / "t.csv", ["a"]) == [
+        "t.csv: expected a file that can be read (is a directory)"
+    ]
+
+
+def test_read_table_accents_are_composed_one_way(tmp_path):
+    decomposed = "E\u0301astmoor"  # E + combining acute, as some systems type it
+    path = write(tmp_path / "t.csv", f"district\n{decomposed}\n".encode())
+    assert read_table(path, "t.csv", ["district"]).iloc[0, 0] == "\u00c9astmoor"

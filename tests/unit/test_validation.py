@@ -198,3 +198,34 @@ def test_csv_and_xlsx_for_the_same_date_are_refused(board_dir):
     assert problems(board_dir) == [
         "funding/2026-05-01.xlsx: expected one file per date (also funding/2026-05-01.csv)"
     ]
+
+
+def test_header_only_action_snapshot_is_refused(board_dir):
+    path = board_dir / ACTIONS
+    path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    assert problems(board_dir) == [f"{ACTIONS}: expected at least one action below the header"]
+
+
+def test_optional_rating_and_pledge_columns_are_checked_when_present(board_dir, edit):
+    edit(
+        board_dir / "feedback/survey.csv",
+        "Referrals are quicker,yes,4",
+        "Referrals are quicker,yes,banana",
+    )
+    edit(board_dir / ACTIONS, "last_updated,commentary", "last_updated,commentary,pledge")
+    edit(board_dir / ACTIONS, "Waiting for funding", "Waiting for funding,heard")
+    edit(board_dir / ACTIONS, "One post filled", "One post filled,unheard")
+    assert problems(board_dir) == [
+        f"{ACTIONS}, row 3, column 'pledge': found 'unheard', "
+        "expected a pledge id from board.yml, or blank (heard)",
+        "feedback/survey.csv, row 3, column 'rating': found 'banana', "
+        "expected a whole number from 1 to 5, or blank",
+    ]
+
+
+def test_huge_amount_is_refused_not_overflowed(board_dir, edit):
+    edit(board_dir / FUNDING, "Two therapists,80000,", "Two therapists,99999999999999999999,")
+    assert problems(board_dir) == [
+        f"{FUNDING}, row 3, column 'committed_gbp': found '99999999999999999999', "
+        "expected an amount in pounds like 1250 or £1,250.50 (under a trillion)"
+    ]

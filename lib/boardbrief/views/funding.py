@@ -13,9 +13,7 @@ def investment_by_organisation(meeting: Meeting) -> Table:
     register = meeting.funding.table
     table = funding.investment_by_organisation(register, meeting.config)
     totals = funding.register_totals(register)
-    overall_rate = (
-        totals["spent_pence"] / totals["committed_pence"] if totals["committed_pence"] else None
-    )
+    overall_rate = totals["spend_rate"]
     rows = [
         Row(
             [
