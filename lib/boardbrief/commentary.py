@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from boardbrief.plain_yaml import line_of, load_plain_yaml
-from boardbrief.problems import DataError, Problem
+from boardbrief.problems import DataError, Problem, unreadable
 from boardbrief.ratings import RAG_EXPECTED, normalise_rag
 
 FRONT_MATTER = re.compile(
@@ -49,6 +49,8 @@ def read_commentary(path: Path, name: str, area_ids: list[str]) -> Commentary:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise DataError([Problem(name, None, None, None, "UTF-8 text")]) from None
+    except OSError as error:
+        raise DataError([unreadable(name, error)]) from None
     match = FRONT_MATTER.match(text)
     if not match:
         return Commentary(name, text)
