@@ -39,6 +39,10 @@ def test_render_html_shows_the_board_and_no_code(rendered):
     assert '<span class="rag rag-red">Red</span>' in html
     assert "Actions by priority area and rating, as at 5 May 2026" in html
     assert "3 organisations have committed £220k, of which £141k (64%) has been spent." in html
+    assert "Overall red, derived from the actions by the board&#39;s rule." in html
+    assert "W1: Cut the assessment backlog" in html  # overdue and stuck
+    assert '<img src="data:image/svg+xml;base64,' in html  # the trend chart, inlined
+    assert "From the lead officer" in html  # commentary/2026-05-12.md
     for code in ("load_meeting", "import ", "views.", "meeting_date", "In&nbsp;[", "In ["):
         assert code not in html
     assert "Lancashire" not in html
@@ -55,6 +59,11 @@ def test_render_html_is_self_contained(rendered):
 def test_render_figures_json_holds_the_shown_figures(rendered):
     figures = json.loads((rendered["folder"] / "figures.json").read_text(encoding="utf-8"))
     assert figures["meeting.date"] == "2026-05-12"
+    assert (figures["actions.overdue"], figures["actions.stuck"], figures["actions.new"]) == (
+        1,
+        2,
+        1,
+    )
     assert figures["overall.rag"] == "red"
     assert figures["actions.total"] == 5
     assert figures["feedback.period.comments"] == 7
