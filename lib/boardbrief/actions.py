@@ -260,3 +260,33 @@ def action_plan_status(meeting: Meeting) -> ActionPlanStatus:
         by_pledge=by_pledge,
         by_owner=rag_counts(table, "owner", owners).rename_axis("owner").reset_index(),
     )
+
+
+MOVEMENT_FIGURES = ("improved", "declined", "new", "removed")
+
+
+def action_plan_figures(plan: ActionPlanStatus) -> dict[str, str | int | None]:
+    """The action plan's keys in figures.json.
+
+    `actions.*` counts; `overall.rag` and `areas.<id>.rag` derived by the board's rule, with
+    `overall.assessed_rag` and `areas.<id>.assessed_rag` where the officer gave one. Movement
+    counts are None at a board's first meeting: there is nothing to compare with.
+    """
+    moved = plan.movement_counts
+    figures: dict[str, str | int | None] = {
+        "overall.rag": plan.overall_rag,
+        "actions.total": sum(plan.totals.values()),
+        "actions.open": plan.open_count,
+        **{f"actions.rag.{rag}": n for rag, n in plan.totals.items()},
+        "actions.overdue": len(plan.overdue),
+        "actions.stale": len(plan.stale),
+        "actions.stuck": len(plan.stuck),
+        **{f"actions.{kind}": moved[kind] if moved else None for kind in MOVEMENT_FIGURES},
+    }
+    if plan.assessed_overall_rag:
+        figures["overall.assessed_rag"] = plan.assessed_overall_rag
+    for area in plan.areas.itertuples():
+        figures[f"areas.{area.priority_area}.rag"] = area.derived_rag
+        if area.assessed_rag:
+            figures[f"areas.{area.priority_area}.assessed_rag"] = area.assessed_rag
+    return figures

@@ -11,60 +11,59 @@ import json
 from typing import Any
 
 from boardbrief import feedback, funding
-from boardbrief.actions import ActionPlanStatus
+from boardbrief.actions import ActionPlanStatus, action_plan_figures
+from boardbrief.formatting import pounds
 from boardbrief.meeting import Meeting
 
 FIGURES_MIMETYPE = "application/vnd.boardbrief.figures+json"
 
 Figures = dict[str, str | int | float | None]
-MOVEMENT_FIGURES = ("improved", "declined", "new", "removed")
 
 
 def briefing_figures(meeting: Meeting, plan: ActionPlanStatus) -> Figures:
-    """Every headline figure of the briefing, keyed `section.name` (money in pounds).
+    """Every headline figure of the briefing, keyed `section.name`, sorted by key.
 
-    Movement figures are None at a board's first meeting: there is nothing to compare with.
-    Counts of comments are None where the briefing hides them as small numbers.
+    Each section contributes its own keys; see its `*_figures` function for their meaning.
     """
-    table = meeting.actions.table
-    moved = plan.movement_counts
-    period = feedback.in_period(meeting.feedback, meeting.previous_date, meeting.date)
-    totals = funding.register_totals(meeting.funding.table)
-    threshold = meeting.config.suppression_threshold
-    comments = feedback.comment_totals(period, meeting.feedback, threshold)
     figures: Figures = {
+        **meeting_figures(meeting),
+        **action_plan_figures(plan),
+        **feedback_figures(meeting),
+        **funding_figures(meeting),
+    }
+    return dict(sorted(figures.items()))
+
+
+def meeting_figures(meeting: Meeting) -> Figures:
+    """Which meeting, compared with which, and the dates the data is as at."""
+    previous = meeting.previous_date
+    return {
         "meeting.date": meeting.date.isoformat(),
-        "meeting.previous_date": meeting.previous_date.isoformat()
-        if meeting.previous_date
-        else None,
+        "meeting.previous_date": previous.isoformat() if previous else None,
         "data.actions_as_at": meeting.actions.date.isoformat(),
         "data.funding_as_at": meeting.funding.date.isoformat(),
-        "overall.rag": plan.overall_rag,
-        "actions.total": len(table),
-        "actions.open": plan.open_count,
-        **{f"actions.rag.{rag}": n for rag, n in plan.totals.items()},
-        "actions.overdue": len(plan.overdue),
-        "actions.stale": len(plan.stale),
-        "actions.stuck": len(plan.stuck),
-        **{f"actions.{kind}": moved[kind] if moved else None for kind in MOVEMENT_FIGURES},
+    }
+
+
+def feedback_figures(meeting: Meeting) -> Figures:
+    """Comments in the period and to date; None where the briefing hides them as small numbers."""
+    period = feedback.in_period(meeting.feedback, meeting.previous_date, meeting.date)
+    threshold = meeting.config.suppression_threshold
+    comments = feedback.comment_totals(period, meeting.feedback, threshold)
+    return {
         "feedback.total.comments": comments["to_date"],
         "feedback.period.comments": comments["period"],
+    }
+
+
+def funding_figures(meeting: Meeting) -> Figures:
+    """What the register totals as at the meeting, in pounds."""
+    totals = funding.register_totals(meeting.funding.table)
+    return {
         "funding.committed_gbp": pounds(totals["committed_pence"]),
         "funding.spent_gbp": pounds(totals["spent_pence"]),
         "funding.lines": len(meeting.funding.table),
     }
-    if plan.assessed_overall_rag:
-        figures["overall.assessed_rag"] = plan.assessed_overall_rag
-    for area in plan.areas.itertuples():
-        figures[f"areas.{area.priority_area}.rag"] = area.derived_rag
-        if area.assessed_rag:
-            figures[f"areas.{area.priority_area}.assessed_rag"] = area.assessed_rag
-    return dict(sorted(figures.items()))
-
-
-def pounds(pence: int) -> float:
-    """Pence as pounds for JSON: exact to the penny when printed."""
-    return round(pence / 100, 2)
 
 
 def publish_figures(meeting: Meeting, plan: ActionPlanStatus) -> None:

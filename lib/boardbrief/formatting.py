@@ -32,6 +32,11 @@ def gbp_exact(pence: int) -> str:
     return f"{text}.{remainder:02d}" if remainder else text
 
 
+def pounds(pence: int) -> float:
+    """Pence as pounds for JSON: exact to the penny when printed."""
+    return round(pence / 100, 2)
+
+
 def gbp_short(pence: int) -> str:
     """Rounded money for sentences, half up: '£1.2m', '£350k', '£950'."""
     pounds = Decimal(abs(int(pence))) / 100
