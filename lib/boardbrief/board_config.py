@@ -95,6 +95,9 @@ class BoardConfig(_Settings):
     rag_rule: RagRuleSettings = Field(default_factory=RagRuleSettings)
     stale_after_days: Annotated[StrictInt, Field(ge=1)] = 60
     stuck_after_snapshots: Annotated[StrictInt, Field(ge=2)] = 3
+    redact: list[Text] = Field(default_factory=list)
+    quotes_per_theme: Annotated[StrictInt, Field(ge=0, le=10)] = 2
+    top_themes: Annotated[StrictInt, Field(ge=1, le=20)] = 5
 
     @field_validator("meetings")
     @classmethod
@@ -176,7 +179,9 @@ def load_board_config(data_dir: Path) -> BoardConfig:
         raise DataError(_problems_from(error, root)) from None
 
 
-def _problems_from(error: ValidationError, root: yaml.Node | None) -> list[Problem]:
+def _problems_from(
+    error: ValidationError, root: yaml.Node | None, file: str = BOARD_FILE
+) -> list[Problem]:
     problems = []
     for detail in error.errors():
         location = tuple(detail["loc"])
@@ -185,9 +190,7 @@ def _problems_from(error: ValidationError, root: yaml.Node | None) -> list[Probl
             None if detail["type"] == "missing" or isinstance(value, dict | list) else str(value)
         )
         expected = _expected_from(detail)
-        problems.append(
-            Problem(BOARD_FILE, line_of(root, location), _dotted(location), shown, expected)
-        )
+        problems.append(Problem(file, line_of(root, location), _dotted(location), shown, expected))
     return problems
 
 

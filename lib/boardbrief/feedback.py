@@ -1,15 +1,34 @@
-"""Feedback computations: how many comments, from where, in the period since the last meeting."""
+"""Feedback computations: what people raise, how it changes between meetings, and where.
+
+Counts are of comments; a comment may carry several themes. Every count that reaches the
+briefing has passed through small-number suppression; every quote has consent and is redacted.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 
 from boardbrief.board_config import BoardConfig
-from boardbrief.suppression import suppress_with_earlier
+from boardbrief.codebook import Codebook, code_comments
+from boardbrief.meeting import Meeting
+from boardbrief.redaction import Redactor
+from boardbrief.suppression import (
+    suppress_counts,
+    suppress_table,
+    suppress_total,
+    suppress_with_earlier,
+)
+from boardbrief.uncoded_terms import frequent_terms
 
 NOT_RECORDED = "Not recorded"
+WHERE_WINDOW_DAYS = 365
+RESPONDENTS = ("parent", "carer", "young person", "professional", "other")
+LONGEST_QUOTE = 600
+IDEAL_QUOTE = 200
 
 
 def in_period(feedback: pd.DataFrame, previous: dt.date | None, meeting: dt.date) -> pd.DataFrame:
@@ -27,12 +46,10 @@ def comments_by_district(
     Every district in board.yml has a row, in board.yml's order; comments with no district come
     last as 'Not recorded' when there are any.
     """
-    districts = config.district_names
-    names = [*districts, NOT_RECORDED]
+    names = [*config.district_names, NOT_RECORDED]
 
     def counts(frame: pd.DataFrame) -> pd.Series:
-        labelled = frame["district"].where(frame["district"] != "", NOT_RECORDED)
-        return labelled.value_counts().reindex(names, fill_value=0).astype("int64")
+        return _district(frame).value_counts().reindex(names, fill_value=0).astype("int64")
 
     table = pd.DataFrame({"period": counts(period), "to_date": counts(to_date)})
     if table.loc[NOT_RECORDED, "to_date"] == 0:
@@ -59,3 +76,285 @@ def comment_totals(
         "period": None if pd.isna(shown_period[0]) else int(shown_period[0]),
         "to_date": None if pd.isna(shown_to_date[0]) else int(shown_to_date[0]),
     }
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A comment shown in the briefing: consented, redacted, and attributed only loosely."""
+
+    theme: str
+    feedback_id: str
+    text: str
+    respondent: str
+    date: dt.date
+
+
+@dataclass(frozen=True)
+class FeedbackStatus:
+    """Everything the briefing says about feedback at one meeting, computed once."""
+
+    config: BoardConfig
+    codebook: Codebook
+    meeting_date: dt.date
+    previous_date: dt.date | None
+    totals: dict[str, int | None]
+    uncoded: int | None
+    uncoded_share: float | None
+    themes: pd.DataFrame
+    top_themes: list[str]
+    trend: pd.DataFrame
+    by_district: pd.DataFrame
+    by_respondent: pd.DataFrame
+    where_since: dt.date
+    quotes: list[Quote]
+    uncoded_words: pd.DataFrame
+    uncoded_phrases: pd.DataFrame
+    tone: pd.DataFrame | None
+
+
+def feedback_status(meeting: Meeting) -> FeedbackStatus:
+    """What people said up to a meeting: themes, their change, where, in their words, and tone."""
+    config, codebook = meeting.config, meeting.data.codebook
+    threshold = config.suppression_threshold
+    to_date = meeting.feedback
+    coding = code_comments(to_date, codebook)
+    period = in_period(to_date, meeting.previous_date, meeting.date)
+    before = _previous_period(meeting)
+    previous = in_period(to_date, before, meeting.previous_date) if meeting.previous_date else None
+    themes = theme_counts(coding, period, previous, codebook, threshold)
+    top = top_themes(themes, config.top_themes)
+    coded_rows = set(coding["row"])
+    uncoded = int((~period.index.isin(coded_rows)).sum())
+    window_start = meeting.date - dt.timedelta(days=WHERE_WINDOW_DAYS)
+    window = to_date[to_date["date"] > pd.Timestamp(window_start)]
+    redactor = Redactor(config.redact)
+    uncoded_all = to_date[~to_date.index.isin(coded_rows)]
+    words, phrases = frequent_terms(uncoded_all["comment"].map(redactor), threshold)
+    return FeedbackStatus(
+        config=config,
+        codebook=codebook,
+        meeting_date=meeting.date,
+        previous_date=meeting.previous_date,
+        totals=comment_totals(period, to_date, threshold),
+        uncoded=suppress_total(uncoded, threshold),
+        uncoded_share=uncoded / len(period) if len(period) else None,
+        themes=themes,
+        top_themes=top,
+        trend=theme_trend(to_date, coding, config.meetings, meeting.date, top),
+        by_district=themes_by(
+            window, coding, top, _district, [*config.district_names, NOT_RECORDED], threshold
+        ),
+        by_respondent=themes_by(
+            window, coding, top, lambda f: f["respondent"], list(RESPONDENTS), threshold
+        ),
+        where_since=window_start,
+        quotes=choose_quotes(to_date, coding, period, top, config.quotes_per_theme, redactor),
+        uncoded_words=words,
+        uncoded_phrases=phrases,
+        tone=tone_by_period(to_date, config.meetings, meeting.date, threshold),
+    )
+
+
+def theme_counts(
+    coding: pd.DataFrame,
+    period: pd.DataFrame,
+    previous: pd.DataFrame | None,
+    codebook: Codebook,
+    threshold: int,
+) -> pd.DataFrame:
+    """Comments carrying each theme this period and last, small counts suppressed.
+
+    Columns: `theme`, `name`, `period`, `previous` (<NA> when suppressed or at the first
+    meeting), `change` (only where both counts are shown), and `period_actual` for ordering.
+    Rows are in descending order of this period's count, then codebook order.
+    """
+
+    def count_in(frame: pd.DataFrame) -> pd.Series:
+        rows = coding[coding["row"].isin(frame.index)]
+        return rows["theme"].value_counts().reindex(codebook.ids, fill_value=0).astype("int64")
+
+    now = count_in(period)
+    table = pd.DataFrame({"theme": codebook.ids, "name": [codebook.name(t) for t in codebook.ids]})
+    table["period_actual"] = now.to_numpy()
+    table["period"] = _primary_only(now, threshold).to_numpy()
+    if previous is None:
+        table["previous"] = pd.array([pd.NA] * len(table), dtype="Int64")
+    else:
+        table["previous"] = _primary_only(count_in(previous), threshold).to_numpy()
+    table["change"] = table["period"] - table["previous"]
+    table["order"] = range(len(table))
+    table = table.sort_values(["period_actual", "order"], ascending=[False, True])
+    return table.drop(columns="order").reset_index(drop=True)
+
+
+def top_themes(themes: pd.DataFrame, how_many: int) -> list[str]:
+    """The most raised themes this period (ties in codebook order), leaving out any never raised."""
+    raised = themes[themes["period_actual"] > 0]
+    return raised["theme"].head(how_many).tolist()
+
+
+def theme_trend(
+    feedback: pd.DataFrame,
+    coding: pd.DataFrame,
+    meetings: Sequence[dt.date],
+    meeting_date: dt.date,
+    themes: list[str],
+) -> pd.DataFrame:
+    """Comments carrying each of `themes` in every meeting's period so far.
+
+    Long format: `meeting`, `theme`, `count`, `comments` (all comments in that period).
+    """
+    rows = []
+    so_far = [m for m in meetings if m <= meeting_date]
+    for position, meeting in enumerate(so_far):
+        previous = so_far[position - 1] if position else None
+        period = in_period(feedback, previous, meeting)
+        counts = coding[coding["row"].isin(period.index)]["theme"].value_counts()
+        for theme in themes:
+            rows.append(
+                {
+                    "meeting": meeting,
+                    "theme": theme,
+                    "count": int(counts.get(theme, 0)),
+                    "comments": len(period),
+                }
+            )
+    return pd.DataFrame(rows, columns=["meeting", "theme", "count", "comments"])
+
+
+def themes_by(
+    feedback: pd.DataFrame,
+    coding: pd.DataFrame,
+    themes: list[str],
+    grouping: Callable[[pd.DataFrame], pd.Series],
+    labels: list[str],
+    threshold: int,
+) -> pd.DataFrame:
+    """Comments carrying each theme (columns) per group (rows), with totals, suppressed in 2-D.
+
+    Rows with no comments at all are left out; the last row and column are the totals.
+    """
+    pairs = coding[coding["row"].isin(feedback.index) & coding["theme"].isin(themes)]
+    group = grouping(feedback).rename("group")
+    table = (
+        pd.crosstab(pairs["row"].map(group), pairs["theme"])
+        .reindex(index=labels, columns=themes, fill_value=0)
+        .astype("int64")
+        .rename_axis(index=None, columns=None)
+    )
+    table = table[table.sum(axis=1) > 0] if len(table) else table
+    return suppress_table(table, threshold)
+
+
+def choose_quotes(
+    feedback: pd.DataFrame,
+    coding: pd.DataFrame,
+    period: pd.DataFrame,
+    themes: list[str],
+    per_theme: int,
+    redactor: Redactor,
+) -> list[Quote]:
+    """Up to `per_theme` quotes for each theme, only from people who agreed to be quoted.
+
+    Chosen the same way every time: comments from this period first, then those about this
+    theme alone, then those nearest a readable length, then the most recent, then by id.
+    """
+    if per_theme == 0:
+        return []
+    consented = feedback[feedback["consent_to_quote"]]
+    theme_count = coding.groupby("row")["theme"].size()
+    quotes: list[Quote] = []
+    used: set[str] = set()
+    for theme in themes:
+        rows = coding.loc[coding["theme"] == theme, "row"]
+        candidates = consented[consented.index.isin(rows)]
+        candidates = candidates[candidates["comment"].str.len() <= LONGEST_QUOTE]
+        ranked = candidates.assign(
+            recent=~candidates.index.isin(period.index),
+            themes=candidates.index.map(theme_count),
+            distance=(candidates["comment"].str.len() - IDEAL_QUOTE).abs() // 50,
+            newest=-candidates["date"].astype("int64"),
+        ).sort_values(["recent", "themes", "distance", "newest", "feedback_id"], kind="stable")
+        chosen = 0
+        for record in ranked.itertuples():
+            if chosen == per_theme:
+                break
+            if record.feedback_id in used:
+                continue
+            used.add(record.feedback_id)
+            chosen += 1
+            quotes.append(
+                Quote(
+                    theme=theme,
+                    feedback_id=record.feedback_id,
+                    text=redactor(record.comment),
+                    respondent=record.respondent,
+                    date=record.date.date(),
+                )
+            )
+    return quotes
+
+
+def tone_by_period(
+    feedback: pd.DataFrame, meetings: Sequence[dt.date], meeting_date: dt.date, threshold: int
+) -> pd.DataFrame | None:
+    """Ratings (1-5) given in each meeting's period: how many of each, and the mean.
+
+    None when no comment carries a rating. Counts are suppressed across each row (whose total
+    is shown); the mean is shown only when enough ratings were given.
+    """
+    if "rating" not in feedback.columns or not (feedback["rating"] != "").any():
+        return None
+    rated = feedback[feedback["rating"] != ""]
+    rows = []
+    so_far = [m for m in meetings if m <= meeting_date]
+    for position, meeting in enumerate(so_far):
+        previous = so_far[position - 1] if position else None
+        ratings = in_period(rated, previous, meeting)["rating"].astype("int64")
+        counts = ratings.value_counts().reindex(range(1, 6), fill_value=0).astype("int64")
+        shown = suppress_counts(counts, threshold)
+        total = suppress_total(len(ratings), threshold)
+        mean = round(float(ratings.mean()), 1) if total is not None and len(ratings) else None
+        rows.append({"meeting": meeting, **{str(r): shown[r] for r in range(1, 6)},
+                     "ratings": total, "mean": mean})  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def _district(frame: pd.DataFrame) -> pd.Series:
+    return frame["district"].where(frame["district"] != "", NOT_RECORDED)
+
+
+def _primary_only(counts: pd.Series, threshold: int) -> pd.Series:
+    """Counts shown with no total beside them: only the small ones themselves are hidden."""
+    shown = counts.astype("Int64").copy()
+    shown[(counts > 0) & (counts < threshold)] = pd.NA
+    return shown
+
+
+def _previous_period(meeting: Meeting) -> dt.date | None:
+    """The meeting before the previous one, which opens the previous period."""
+    meetings = meeting.config.meetings
+    if meeting.previous_date is None:
+        return None
+    position = meetings.index(meeting.previous_date)
+    return meetings[position - 1] if position > 0 else None
+
+
+def feedback_figures(status: FeedbackStatus) -> dict[str, int | None]:
+    """Feedback's keys in figures.json; None wherever the briefing hides a small number.
+
+    `feedback.total.comments` and `feedback.period.comments` count comments;
+    `feedback.period.themes.<id>` counts this period's comments raising each theme;
+    `feedback.period.uncoded` those raising none; `feedback.quotes_shown` the quotes shown.
+    """
+    figures: dict[str, int | None] = {
+        "feedback.total.comments": status.totals["to_date"],
+        "feedback.period.comments": status.totals["period"],
+        "feedback.period.uncoded": status.uncoded,
+        "feedback.quotes_shown": len(status.quotes),
+    }
+    for theme in status.themes.itertuples():
+        figures[f"feedback.period.themes.{theme.theme}"] = (
+            None if pd.isna(theme.period) else int(theme.period)
+        )
+    return figures

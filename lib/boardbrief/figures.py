@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from boardbrief import feedback, funding
 from boardbrief.actions import ActionPlanStatus, action_plan_figures
-from boardbrief.formatting import pounds
+from boardbrief.feedback import FeedbackStatus, feedback_figures
+from boardbrief.funding import FundingStatus, funding_figures
 from boardbrief.meeting import Meeting
 
 FIGURES_MIMETYPE = "application/vnd.boardbrief.figures+json"
@@ -20,7 +20,9 @@ FIGURES_MIMETYPE = "application/vnd.boardbrief.figures+json"
 Figures = dict[str, str | int | float | None]
 
 
-def briefing_figures(meeting: Meeting, plan: ActionPlanStatus) -> Figures:
+def briefing_figures(
+    meeting: Meeting, plan: ActionPlanStatus, voices: FeedbackStatus, funds: FundingStatus
+) -> Figures:
     """Every headline figure of the briefing, keyed `section.name`, sorted by key.
 
     Each section contributes its own keys; see its `*_figures` function for their meaning.
@@ -28,8 +30,8 @@ def briefing_figures(meeting: Meeting, plan: ActionPlanStatus) -> Figures:
     figures: Figures = {
         **meeting_figures(meeting),
         **action_plan_figures(plan),
-        **feedback_figures(meeting),
-        **funding_figures(meeting),
+        **feedback_figures(voices),
+        **funding_figures(funds),
     }
     return dict(sorted(figures.items()))
 
@@ -45,32 +47,13 @@ def meeting_figures(meeting: Meeting) -> Figures:
     }
 
 
-def feedback_figures(meeting: Meeting) -> Figures:
-    """Comments in the period and to date; None where the briefing hides them as small numbers."""
-    period = feedback.in_period(meeting.feedback, meeting.previous_date, meeting.date)
-    threshold = meeting.config.suppression_threshold
-    comments = feedback.comment_totals(period, meeting.feedback, threshold)
-    return {
-        "feedback.total.comments": comments["to_date"],
-        "feedback.period.comments": comments["period"],
-    }
-
-
-def funding_figures(meeting: Meeting) -> Figures:
-    """What the register totals as at the meeting, in pounds."""
-    totals = funding.register_totals(meeting.funding.table)
-    return {
-        "funding.committed_gbp": pounds(totals["committed_pence"]),
-        "funding.spent_gbp": pounds(totals["spent_pence"]),
-        "funding.lines": len(meeting.funding.table),
-    }
-
-
-def publish_figures(meeting: Meeting, plan: ActionPlanStatus) -> None:
+def publish_figures(
+    meeting: Meeting, plan: ActionPlanStatus, voices: FeedbackStatus, funds: FundingStatus
+) -> None:
     """Show the figures as a hidden output that the runner collects into figures.json."""
     from IPython.display import display
 
-    display({FIGURES_MIMETYPE: briefing_figures(meeting, plan)}, raw=True)
+    display({FIGURES_MIMETYPE: briefing_figures(meeting, plan, voices, funds)}, raw=True)
 
 
 def figures_from_notebook(notebook: Any) -> Figures:

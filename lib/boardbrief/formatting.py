@@ -83,3 +83,11 @@ def medium_date(date: dt.date) -> str:
 def short_date(date: dt.date) -> str:
     """'5 Nov': for chart axes and tight table cells."""
     return f"{date.day} {MONTHS[date.month - 1][:3]}"
+
+
+def lower_first(name: str) -> str:
+    """A name as it reads mid-sentence: 'Home-to-school transport' -> 'home-to-school transport',
+    while 'EHC plans' and 'ADHD' keep their capitals."""
+    if len(name) > 1 and name[0].isupper() and name[1].islower():
+        return name[0].lower() + name[1:]
+    return name

@@ -18,6 +18,7 @@ import pandera.pandas as pa
 
 from boardbrief import schemas
 from boardbrief.board_config import BOARD_FILE, BoardConfig, load_board_config
+from boardbrief.codebook import THEMES_FILE, Codebook, load_codebook
 from boardbrief.commentary import Commentary, read_commentary
 from boardbrief.problems import DataError, Problem
 from boardbrief.read_tables import TABLE_SUFFIXES, read_table
@@ -47,6 +48,7 @@ class BoardData:
     actions: dict[dt.date, Snapshot]
     funding: dict[dt.date, Snapshot]
     feedback: pd.DataFrame
+    codebook: Codebook
     commentary: dict[dt.date, Commentary]
     files_read: tuple[str, ...]
 
@@ -69,6 +71,7 @@ def load_board_data(data_dir: Path | str) -> BoardData:
         raise DataError([Problem(str(data_dir), None, None, None, "a data folder that exists")])
     config = load_board_config(data_dir)
     problems: list[Problem] = []
+    codebook = None
 
     def collect(step: Callable[[], object]) -> object:
         try:
@@ -77,6 +80,8 @@ def load_board_data(data_dir: Path | str) -> BoardData:
             problems.extend(error.problems)
             return None
 
+    codebook = collect(lambda: load_codebook(data_dir, list(config.priority_areas)))
+    theme_ids = codebook.ids if codebook else None
     action_files = collect(lambda: _dated_files(data_dir, "actions", TABLE_SUFFIXES)) or {}
     funding_files = collect(lambda: _dated_files(data_dir, "funding", TABLE_SUFFIXES)) or {}
     feedback_files = collect(lambda: _feedback_files(data_dir)) or []
@@ -91,7 +96,8 @@ def load_board_data(data_dir: Path | str) -> BoardData:
         for date, file in funding_files.items()
     }
     feedback_tables = [
-        collect(lambda f=file: _read_feedback(data_dir, f, config)) for file in feedback_files
+        collect(lambda f=file: _read_feedback(data_dir, f, config, theme_ids))
+        for file in feedback_files
     ]
     feedback = _combine_feedback([t for t in feedback_tables if t is not None], problems)
     area_ids = list(config.priority_areas)
@@ -104,6 +110,7 @@ def load_board_data(data_dir: Path | str) -> BoardData:
 
     files_read = [
         BOARD_FILE,
+        THEMES_FILE,
         *action_files.values(),
         *funding_files.values(),
         *feedback_files,
@@ -122,6 +129,7 @@ def load_board_data(data_dir: Path | str) -> BoardData:
         actions=actions,
         funding=funding,
         feedback=feedback,
+        codebook=codebook,
         commentary=commentary,
         files_read=tuple(sorted(files_read)),
     )
@@ -230,8 +238,11 @@ def _load_funding(data_dir: Path, name: str, date: dt.date, config: BoardConfig)
     return Snapshot(date, name, table)
 
 
-def _read_feedback(data_dir: Path, name: str, config: BoardConfig) -> pd.DataFrame:
-    table = _validated(data_dir, name, schemas.FEEDBACK_COLUMNS, schemas.feedback_schema(config))
+def _read_feedback(
+    data_dir: Path, name: str, config: BoardConfig, theme_ids: list[str] | None
+) -> pd.DataFrame:
+    schema = schemas.feedback_schema(config, theme_ids)
+    table = _validated(data_dir, name, schemas.FEEDBACK_COLUMNS, schema)
     return table.assign(
         source_file=name,
         source_row=table.index,
@@ -248,6 +259,9 @@ def _combine_feedback(tables: list[pd.DataFrame], problems: list[Problem]) -> pd
         columns = [*schemas.FEEDBACK_COLUMNS, "source_file", "source_row"]
         return pd.DataFrame(columns=columns).astype({"date": "datetime64[ns]"})
     combined = pd.concat(tables, ignore_index=True)
+    # A column only some files have (theme, rating) is blank, not missing, in the others.
+    text_columns = [c for c in combined.columns if pd.api.types.is_string_dtype(combined[c])]
+    combined[text_columns] = combined[text_columns].fillna("")
     repeated = combined[combined["feedback_id"].duplicated(keep=False)]
     for feedback_id, group in repeated.groupby("feedback_id", sort=True):
         if group["source_file"].nunique() < 2:

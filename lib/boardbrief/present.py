@@ -29,6 +29,9 @@ class Html:
     def _repr_html_(self) -> str:
         return self.markup
 
+    def __html__(self) -> str:  # Jinja inserts finished blocks as they are, not escaped again
+        return self.markup
+
     def __str__(self) -> str:
         return self.markup
 

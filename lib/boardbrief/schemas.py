@@ -100,8 +100,13 @@ def funding_schema(config: BoardConfig) -> pa.DataFrameSchema:
     )
 
 
-def feedback_schema(config: BoardConfig) -> pa.DataFrameSchema:
-    """What a feedback file must contain (ids are checked across files by the loader)."""
+def feedback_schema(config: BoardConfig, theme_ids: list[str] | None) -> pa.DataFrameSchema:
+    """What a feedback file must contain (ids are checked across files by the loader).
+
+    `theme_ids` are the codebook's; None when the codebook itself is broken (then the analyst's
+    theme column is not checked, since the codebook's own problems are reported).
+    """
+    theme_checks = [] if theme_ids is None else [_theme_list(theme_ids)]
     return pa.DataFrameSchema(
         {
             "feedback_id": pa.Column(checks=[_filled()], unique=True),
@@ -120,6 +125,7 @@ def feedback_schema(config: BoardConfig) -> pa.DataFrameSchema:
                 ],
                 required=False,
             ),
+            "theme": pa.Column(checks=theme_checks, required=False),
         }
     )
 
@@ -182,6 +188,17 @@ def _one_of(values: Iterable[str], what: str, list_values: bool = True) -> pa.Ch
         lambda s: (s == "") | s.str.casefold().isin(allowed),
         error=f"{what} ({listed})" if list_values and what.startswith(("a ", "an ")) else what,
     )
+
+
+def _theme_list(theme_ids: list[str]) -> pa.Check:
+    known = {t.casefold() for t in theme_ids}
+
+    def all_known(s: pd.Series) -> pd.Series:
+        ids = s.str.split(";").map(lambda parts: [p.strip().casefold() for p in parts if p.strip()])
+        return ids.map(lambda parts: all(p in known for p in parts))
+
+    listed = ", ".join(sorted(theme_ids)[:8]) + (", …" if len(theme_ids) > 8 else "")
+    return pa.Check(all_known, error=f"theme ids from themes.yml separated by ';' ({listed})")
 
 
 def _iso_date() -> pa.Check:

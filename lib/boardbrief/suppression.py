@@ -58,7 +58,13 @@ def _secondary(counts: pd.Series, hidden: pd.Series, threshold: int) -> pd.Serie
 
 
 def _gives_away(hidden: pd.Series, threshold: int) -> bool:
+    """Whether the hidden cells of one line could be worked out from the line's total.
+
+    One hidden cell alone always can (and in a table that can unlock a small one elsewhere).
+    """
     total, cells = int(hidden.sum()), len(hidden)
+    if cells == 1:
+        return True
     only_small = bool((hidden < threshold).all())
     return total < threshold or (only_small and total in (cells, cells * (threshold - 1)))
 
@@ -67,3 +73,37 @@ def _shown(counts: pd.Series, hidden: pd.Series) -> pd.Series:
     shown = counts.astype("Int64").copy()
     shown[hidden] = pd.NA
     return shown
+
+
+def suppress_table(table: pd.DataFrame, threshold: int) -> pd.DataFrame:
+    """A table of counts with a total row and column added, suppressed in both directions.
+
+    Small cells are hidden; then, row by row and column by column, more cells are hidden until
+    no hidden cell can be worked out from the totals shown (the rule of `suppress_counts`),
+    repeating until nothing changes. Totals that are small numbers themselves are hidden too.
+    The result is Int64 with <NA> where hidden; its last row and column are named 'Total'.
+    """
+    counts = table.astype("int64")
+    hidden = (counts > 0) & (counts < threshold)
+    changed = True
+    while changed:
+        changed = False
+        for axis_labels, line_of in (
+            (counts.index, lambda label: (counts.loc[label], hidden.loc[label])),
+            (counts.columns, lambda label: (counts[label], hidden[label])),
+        ):
+            for label in axis_labels:
+                values, mask = line_of(label)
+                updated = _secondary(values, mask, threshold)
+                if (updated != mask).any():
+                    changed = True
+                    if axis_labels is counts.index:
+                        hidden.loc[label] = updated
+                    else:
+                        hidden[label] = updated
+    shown = counts.astype("Int64").mask(hidden)
+    shown["Total"] = [suppress_total(int(t), threshold) for t in counts.sum(axis=1)]
+    column_totals = [suppress_total(int(t), threshold) for t in counts.sum(axis=0)]
+    overall = suppress_total(int(counts.to_numpy().sum()), threshold)
+    shown.loc["Total"] = [*column_totals, overall]
+    return shown.astype("Int64")

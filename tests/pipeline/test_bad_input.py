@@ -85,7 +85,7 @@ def test_render_bad_input_in_a_fresh_process_shows_no_traceback(board_dir, tmp_p
 
 def test_validate_good_data_exits_0(board_dir, capsys):
     assert main(["validate", "--data", str(board_dir)]) == 0
-    assert "all 9 files meet the data contract" in capsys.readouterr().out
+    assert "all 10 files meet the data contract" in capsys.readouterr().out
 
 
 def test_render_unlisted_meeting_exits_2(board_dir, tmp_path, capsys):

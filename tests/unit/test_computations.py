@@ -5,7 +5,9 @@ import pytest
 
 from boardbrief import actions, feedback, funding
 from boardbrief.actions import action_plan_status
+from boardbrief.feedback import feedback_status
 from boardbrief.figures import briefing_figures
+from boardbrief.funding import funding_status
 from boardbrief.meeting import load_meeting
 
 
@@ -64,7 +66,9 @@ def test_investment_by_organisation_pennies_exact(meeting):
 
 def test_briefing_figures_first_meeting_has_no_movement(board_dir):
     first = load_meeting(board_dir, "2026-03-10")
-    figures = briefing_figures(first, action_plan_status(first))
+    figures = briefing_figures(
+        first, action_plan_status(first), feedback_status(first), funding_status(first)
+    )
     assert [figures[f"actions.{k}"] for k in ("improved", "declined", "new", "removed")] == [
         None
     ] * 4
@@ -75,7 +79,9 @@ def test_briefing_figures_include_assessed_ratings_when_given(board_dir):
     commentary = board_dir / "commentary" / "2026-05-12.md"
     commentary.write_text("---\noverall_rag: A\narea_rag: {waits: red}\n---\nText.\n")
     meeting = load_meeting(board_dir, "2026-05-12")
-    figures = briefing_figures(meeting, action_plan_status(meeting))
+    figures = briefing_figures(
+        meeting, action_plan_status(meeting), feedback_status(meeting), funding_status(meeting)
+    )
     assert figures["overall.assessed_rag"] == "amber"
     assert figures["areas.waits.assessed_rag"] == "red"
     assert "areas.voice.assessed_rag" not in figures
@@ -87,7 +93,9 @@ def test_spend_rate_nothing_committed_is_missing():
 
 
 def test_briefing_figures_exact(meeting):
-    assert briefing_figures(meeting, action_plan_status(meeting)) == {
+    assert briefing_figures(
+        meeting, action_plan_status(meeting), feedback_status(meeting), funding_status(meeting)
+    ) == {
         "actions.declined": 0,
         "actions.improved": 0,
         "actions.new": 1,
@@ -107,10 +115,30 @@ def test_briefing_figures_exact(meeting):
         "data.actions_as_at": "2026-05-05",
         "data.funding_as_at": "2026-05-01",
         "feedback.period.comments": 7,
+        "feedback.period.themes.praise": None,
+        "feedback.period.themes.travel": None,
+        "feedback.period.themes.voice": None,
+        "feedback.period.themes.waiting": 3,
+        "feedback.period.uncoded": 0,
+        "feedback.quotes_shown": 5,
         "feedback.total.comments": 11,
+        "funding.area.prep.committed_gbp": 15000.0,
+        "funding.area.voice.committed_gbp": 5000.0,
+        "funding.area.waits.committed_gbp": 200000.5,
+        "funding.changed_lines": 1,
         "funding.committed_gbp": 220000.5,
-        "funding.lines": 4,
+        "funding.district.Eastmoor.committed_per_child_gbp": 6.67,
+        "funding.district.Kirkby Fell.committed_per_child_gbp": 5.0,
+        "funding.district.Westvale.committed_per_child_gbp": 0.63,
+        "funding.kind.funding.committed_gbp": 135000.5,
+        "funding.kind.physical_resources.committed_gbp": 5000.0,
+        "funding.kind.staff_time.committed_gbp": 80000.0,
+        "funding.new_lines": 3,
+        "funding.org.nhs_north.committed_gbp": 80000.0,
+        "funding.org.nsc.committed_gbp": 135000.5,
+        "funding.org.pcf.committed_gbp": 5000.0,
         "funding.spent_gbp": 141250.35,
+        "funding.withdrawn_lines": 0,
         "meeting.date": "2026-05-12",
         "meeting.previous_date": "2026-04-14",
         "overall.rag": "red",

@@ -1,5 +1,6 @@
 """Small-number suppression, primary and secondary, on one column of counts with its total."""
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -25,3 +26,29 @@ def test_suppress_counts_primary_and_secondary(counts, threshold, hidden):
     assert shown[~shown.isna()].tolist() == [
         c for c, h in zip(counts, hidden, strict=True) if not h
     ]
+
+
+def test_suppress_table_no_hidden_small_cell_can_be_worked_out():
+    from boardbrief.suppression import suppress_table
+
+    table = pd.DataFrame({"a": [10, 2, 8], "b": [7, 9, 12]}, index=["x", "y", "z"])
+    shown = suppress_table(table, 5)
+    assert shown.loc["y", "a"] is pd.NA
+    assert shown.loc["Total"].tolist() == [20, 28, 48]
+    assert shown["Total"].tolist()[:3] == [17, 11, 20]
+    # The small cell is determined by the totals only if its unit vector lies in the row space
+    # of the totals' equations over the hidden cells.
+    cells = shown.loc[["x", "y", "z"], ["a", "b"]]
+    hidden = [(r, c) for r in cells.index for c in cells.columns if pd.isna(cells.loc[r, c])]
+    equations = [[1.0 if cell[0] == r else 0.0 for cell in hidden] for r in cells.index]
+    equations += [[1.0 if cell[1] == c else 0.0 for cell in hidden] for c in cells.columns]
+    target = [[1.0 if cell == ("y", "a") else 0.0 for cell in hidden]]
+    rank = np.linalg.matrix_rank
+    assert rank(np.array(equations + target)) > rank(np.array(equations))
+
+
+def test_suppress_table_small_totals_are_hidden():
+    from boardbrief.suppression import suppress_table
+
+    shown = suppress_table(pd.DataFrame({"a": [1, 0]}, index=["x", "y"]), 5)
+    assert shown.isna().values.tolist() == [[True, True], [False, False], [True, True]]

@@ -33,6 +33,7 @@ def test_load_board_data_fixture_passes(board_dir):
         "feedback/survey.csv",
         "funding/2026-03-01.csv",
         "funding/2026-05-01.csv",
+        "themes.yml",
     )
 
 

@@ -7,5 +7,14 @@ One module per section; `base` holds what they share.
 
 from boardbrief.charts.action_plan import rag_mix_chart
 from boardbrief.charts.base import Chart
+from boardbrief.charts.feedback import theme_share_chart
+from boardbrief.charts.funding import investment_by_area_chart, per_child_chart, spend_trend_chart
 
-__all__ = ["Chart", "rag_mix_chart"]
+__all__ = [
+    "Chart",
+    "investment_by_area_chart",
+    "per_child_chart",
+    "rag_mix_chart",
+    "spend_trend_chart",
+    "theme_share_chart",
+]

@@ -14,22 +14,62 @@ from boardbrief.views.action_plan import (
     stale,
     stuck,
 )
-from boardbrief.views.feedback import feedback_by_district
-from boardbrief.views.funding import investment_by_organisation
+from boardbrief.views.feedback import (
+    codebook_gaps,
+    feedback_summary,
+    quotes,
+    theme_table,
+    theme_trend,
+    themes_by_district,
+    themes_by_respondent,
+    tone,
+)
+from boardbrief.views.feedback_counts import feedback_by_district
+from boardbrief.views.funding import (
+    funding_line_changes,
+    funding_movement,
+    funding_summary,
+    investment_by_area,
+    investment_by_kind,
+    investment_by_organisation,
+    investment_by_type,
+    investment_chart,
+    investment_per_child,
+    investment_per_child_chart,
+    spend_trend,
+)
 from boardbrief.views.headline import headline, officer_commentary
 
 __all__ = [
     "action_plan_summary",
     "area_ratings",
+    "codebook_gaps",
     "feedback_by_district",
+    "feedback_summary",
+    "funding_line_changes",
+    "funding_movement",
+    "funding_summary",
     "headline",
+    "investment_by_area",
+    "investment_by_kind",
     "investment_by_organisation",
+    "investment_by_type",
+    "investment_chart",
+    "investment_per_child",
+    "investment_per_child_chart",
     "movements",
     "officer_commentary",
     "overdue",
+    "quotes",
     "rag_trend",
     "ratings_by_owner",
     "ratings_by_pledge",
+    "spend_trend",
     "stale",
     "stuck",
+    "theme_table",
+    "theme_trend",
+    "themes_by_district",
+    "themes_by_respondent",
+    "tone",
 ]

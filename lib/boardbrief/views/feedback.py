@@ -1,61 +1,308 @@
-"""The feedback section: how many comments, from where, with small counts suppressed."""
+"""The feedback section: what people raise most, whether it is changing, where, in their words."""
 
 from __future__ import annotations
 
-from boardbrief import feedback
-from boardbrief.formatting import count, long_date, plural
-from boardbrief.meeting import Meeting
-from boardbrief.present import SUPPRESSED, Column, Row, Table, suppressible
+import pandas as pd
+
+from boardbrief import charts
+from boardbrief.charts.feedback import theme_share_chart
+from boardbrief.feedback import RESPONDENTS, FeedbackStatus
+from boardbrief.formatting import count, long_date, lower_first, percent, plural, short_date
+from boardbrief.present import SUPPRESSED, Column, Html, Row, Table, render_block, suppressible
+
+MONTH_YEAR = "{:%B %Y}"
+RESPONDENT_GROUPS = {
+    "parent": "Parents",
+    "carer": "Carers",
+    "young person": "Young people",
+    "professional": "Professionals",
+    "other": "Others",
+}
 
 
-def feedback_by_district(meeting: Meeting) -> Table:
-    """Comments per district, since the last meeting and in total, small counts suppressed."""
-    config = meeting.config
-    period = feedback.in_period(meeting.feedback, meeting.previous_date, meeting.date)
-    table = feedback.comments_by_district(period, meeting.feedback, config)
-    rows = [
-        Row([r.district, suppressible(r.period, count), suppressible(r.to_date, count)])
-        for r in table.itertuples()
+def feedback_summary(status: FeedbackStatus) -> Html:
+    """The section's plain-English opening: how many, what most, what is rising, what is missed."""
+    return render_block("paragraphs.html.j2", paragraphs=summary_sentences(status))
+
+
+def summary_sentences(status: FeedbackStatus) -> list[str]:
+    """The opening sentences, one per paragraph; also used by tests."""
+    threshold = status.config.suppression_threshold
+    since = f"since {long_date(status.previous_date)}" if status.previous_date else "so far"
+    period, to_date = status.totals["period"], status.totals["to_date"]
+    sentences = [
+        f"{_how_many(period, threshold)} received {since} "
+        f"({_how_many(to_date, threshold)} in total up to this meeting)."
     ]
-    threshold = config.suppression_threshold
-    totals = feedback.comment_totals(period, meeting.feedback, threshold)
-    rows.append(
-        Row(
-            ["All districts", *(suppressible(totals[k], count) for k in ("period", "to_date"))],
-            total=True,
+    top = status.themes[status.themes["theme"].isin(status.top_themes)]
+    if not top.empty:
+        listed = "; ".join(
+            _theme_phrase(r, status.previous_date is not None, threshold) for r in top.itertuples()
         )
-    )
-    since = f"since {long_date(meeting.previous_date)}" if meeting.previous_date else "so far"
-    lead = (
-        f"{_how_many(totals['period'], len(period), threshold)} received {since}; "
-        f"{_how_many(totals['to_date'], len(meeting.feedback), threshold)} in total "
-        "up to this meeting."
-    )
+        sentences.append(f"What people raised most this period: {listed}.")
+    rising = status.themes.dropna(subset=["change"])
+    if status.previous_date and not rising.empty:
+        up = rising.sort_values("change", ascending=False, kind="stable").iloc[0]
+        down = rising.sort_values("change", kind="stable").iloc[0]
+        moves = []
+        if up["change"] > 0:
+            moves.append(
+                f"the biggest rise was in {lower_first(up['name'])} ({_signed(int(up['change']))})"
+            )
+        if down["change"] < 0:
+            fall = _signed(int(down["change"]))
+            moves.append(f"the biggest fall was in {lower_first(down['name'])} ({fall})")
+        if moves:
+            sentences.append(f"Against the previous period, {' and '.join(moves)}.")
+    if status.uncoded_share is not None:
+        sentences.append(
+            f"{percent(status.uncoded_share)} of this period's comments matched no theme in the "
+            "codebook; the analysts' appendix lists what they talk about."
+        )
+    if status.tone is not None and len(status.tone):
+        latest = status.tone.iloc[-1]
+        if latest["mean"] is not None and not pd.isna(latest["mean"]):
+            sentence = (
+                f"Ratings given with comments averaged {latest['mean']:.1f} out of 5 this period "
+                f"({count(int(latest['ratings']))} ratings)"
+            )
+            if len(status.tone) > 1 and not pd.isna(status.tone.iloc[-2]["mean"]):
+                sentence += f", against {status.tone.iloc[-2]['mean']:.1f} the period before"
+            sentences.append(sentence + ".")
+    return sentences
+
+
+def theme_table(status: FeedbackStatus) -> Table:
+    """Every theme in the codebook: comments raising it this period and last, and the change."""
+    has_previous = status.previous_date is not None
+    rows = []
+    for theme in status.themes.itertuples():
+        cells = [theme.name, suppressible(theme.period, count)]
+        if has_previous:
+            cells += [suppressible(theme.previous, count), _change(theme.change)]
+        rows.append(Row(cells))
+    columns = [Column("Theme"), Column("This period", "num")]
+    if has_previous:
+        columns += [Column("Previous period", "num"), Column("Change", "num")]
+    notes = ["A comment can raise several themes, so the counts add up to more than the comments."]
+    if any(SUPPRESSED in r.cells for r in rows):
+        notes.append(_suppression_note(status.config.suppression_threshold, with_totals=False))
     return Table(
-        caption="Feedback comments by district",
+        caption=f"Comments raising each theme, period to {long_date(status.meeting_date)}",
+        columns=columns,
+        rows=rows,
+        notes=notes,
+    )
+
+
+def theme_trend(status: FeedbackStatus) -> charts.Chart | Html:
+    """The most raised themes as a share of each period's comments, at every meeting so far."""
+    trend = status.trend
+    if trend.empty or not status.top_themes:
+        return _sentence("There are no coded comments to chart yet.")
+    meetings = list(dict.fromkeys(trend["meeting"]))
+    names = {t: status.codebook.name(t) for t in status.top_themes}
+    svg = theme_share_chart(trend, names, {m: short_date(m) for m in meetings})
+    threshold = status.config.suppression_threshold
+    rows = [
+        Row(
+            [
+                f"{names[r.theme]}, {long_date(r.meeting)}",
+                suppressible(_primary(r.count, threshold), count),
+                count(r.comments),
+                _share_cell(r.count, r.comments, threshold),
+            ]
+        )
+        for r in trend.itertuples()
+    ]
+    return charts.Chart(
+        svg=svg,
+        alt=_trend_message(trend, names, meetings),
+        caption="Share of each period's comments raising the most raised themes, by meeting",
+        data=Table(
+            caption="Comments raising each theme, per meeting's period",
+            columns=[
+                Column("Theme and meeting"),
+                Column("Comments raising it", "num"),
+                Column("All comments", "num"),
+                Column("Share", "num"),
+            ],
+            rows=rows,
+        ),
+    )
+
+
+def themes_by_district(status: FeedbackStatus) -> Table | Html:
+    """The most raised themes in each district over the last year, small counts suppressed."""
+    return _themes_by(status, status.by_district, "District", "district")
+
+
+def themes_by_respondent(status: FeedbackStatus) -> Table | Html:
+    """The most raised themes by who was speaking, small counts suppressed."""
+    labelled = status.by_respondent.rename(
+        index={r: RESPONDENT_GROUPS.get(r, r) for r in RESPONDENTS}
+    )
+    return _themes_by(status, labelled, "Who said it", "respondent")
+
+
+def quotes(status: FeedbackStatus) -> Html:
+    """People's own words for the most raised themes: consented and redacted only."""
+    if not status.quotes:
+        return _sentence("No comment on these themes came with consent to quote it.")
+    grouped: dict[str, list] = {}
+    for quote in status.quotes:
+        grouped.setdefault(quote.theme, []).append(
+            {
+                "text": quote.text,
+                "who": f"A {quote.respondent}, {MONTH_YEAR.format(quote.date)}",
+            }
+        )
+    themes = [{"name": status.codebook.name(t), "quotes": q} for t, q in grouped.items()]
+    return render_block("quotes.html.j2", themes=themes)
+
+
+def tone(status: FeedbackStatus) -> Table | Html:
+    """Ratings given with comments (1-5) per period: how many of each and the mean."""
+    if status.tone is None:
+        return _sentence("No comment came with a rating, so there is nothing to show on tone.")
+    rows = [
+        Row(
+            [
+                long_date(r["meeting"]),
+                *(suppressible(r[str(score)], count) for score in range(1, 6)),
+                suppressible(r["ratings"], count),
+                "\u2013" if r["mean"] is None or pd.isna(r["mean"]) else f"{r['mean']:.1f}",
+            ]
+        )
+        for _, r in status.tone.iterrows()
+    ]
+    return Table(
+        caption="Ratings given with comments, per meeting's period (1 = very poor, 5 = very good)",
         columns=[
-            Column("District"),
-            Column("Since last meeting" if meeting.previous_date else "This period", "num"),
-            Column("All to date", "num"),
+            Column("Period to"),
+            *(Column(str(score), "num") for score in range(1, 6)),
+            Column("Ratings", "num"),
+            Column("Mean", "num"),
         ],
         rows=rows,
-        lead=lead,
-        notes=[_suppression_note(threshold)] if any(SUPPRESSED in r.cells for r in rows) else [],
+        notes=[
+            "Only ratings people gave themselves are shown; no sentiment is guessed from the text.",
+            _suppression_note(status.config.suppression_threshold, with_totals=True),
+        ],
     )
 
 
-def _how_many(shown: int | None, actual: int, threshold: int) -> str:
-    """A count for a sentence, vague when it is hidden to protect families' privacy."""
-    if shown is not None:
-        return plural(shown, "comment")
-    if 0 < actual < threshold:
-        return f"fewer than {threshold} comments"
-    return "a number of comments (hidden so that a smaller count cannot be worked out)"
+def codebook_gaps(status: FeedbackStatus) -> Html:
+    """For analysts: what uncoded comments talk about, to extend the codebook. Never quotes."""
+    threshold = status.config.suppression_threshold
+    share = percent(status.uncoded_share) if status.uncoded_share is not None else "\u2013"
+    lead = (
+        f"{share} of this period's comments ({_how_many(status.uncoded, threshold)}) matched no "
+        "theme. Below are the words and two-word phrases used most in all uncoded comments so "
+        f"far, each counted once per comment and listed only when {threshold} or more comments "
+        "use it. Personal details are removed first."
+    )
+    tables = [
+        Table(
+            caption=f"Most used {label} in uncoded comments",
+            columns=[Column(label.capitalize()[:-1] if label == "words" else "Phrase"),
+                     Column("Comments", "num")],
+            rows=[Row([r.term, count(r.comments)]) for r in frame.itertuples()],
+        ).to_html()
+        for label, frame in (("words", status.uncoded_words), ("phrases", status.uncoded_phrases))
+        if not frame.empty
+    ]  # fmt: skip
+    return render_block("appendix.html.j2", lead=lead, tables=tables)
 
 
-def _suppression_note(threshold: int) -> str:
+def _themes_by(status: FeedbackStatus, table: pd.DataFrame, label: str, what: str) -> Table | Html:
+    if table.empty or not status.top_themes:
+        return _sentence(f"There are no coded comments by {what} to show yet.")
+    themes = [c for c in table.columns if c != "Total"]
+    rows = [
+        Row(
+            [str(index), *(suppressible(table.loc[index, t], count) for t in [*themes, "Total"])],
+            total=index == "Total",
+        )
+        for index in table.index
+    ]
+    return Table(
+        caption=(
+            f"Comments raising the most raised themes by {what}, "
+            f"{long_date(status.where_since)} to {long_date(status.meeting_date)}"
+        ),
+        columns=[
+            Column(label),
+            *(Column(status.codebook.name(t), "num") for t in themes),
+            Column("All these themes", "num"),
+        ],
+        rows=rows,
+        notes=[
+            "Over the last twelve months, so that each count is large enough to say something.",
+            _suppression_note(status.config.suppression_threshold, with_totals=True),
+        ],
+    )
+
+
+def _theme_phrase(row: object, with_previous: bool, threshold: int) -> str:
+    shown = _how_many(None if pd.isna(row.period) else int(row.period), threshold)
+    text = f"{lower_first(row.name)} ({shown}"
+    if with_previous and not pd.isna(row.previous):
+        text += f", against {count(int(row.previous))} the period before"
+    return text + ")"
+
+
+def _trend_message(trend: pd.DataFrame, names: dict[str, str], meetings: list) -> str:
+    parts = []
+    for theme, name in names.items():
+        rows = trend[trend["theme"] == theme]
+        first, last = rows.iloc[0], rows.iloc[-1]
+        parts.append(
+            f"{name}: {percent(first['count'] / first['comments'] if first['comments'] else None)}"
+            f" then {percent(last['count'] / last['comments'] if last['comments'] else None)}"
+        )
+    span = f"{long_date(meetings[0])} to {long_date(meetings[-1])}"
     return (
-        f"{SUPPRESSED}: fewer than {threshold} comments, hidden to protect families' privacy; "
-        "where the hidden counts could be worked out from the total, the next smallest count is "
-        "hidden too."
+        f"Lines of the share of comments raising each top theme, {span}. " + "; ".join(parts) + "."
     )
+
+
+def _share_cell(raising: int, comments: int, threshold: int) -> str:
+    if raising == 0:
+        return "0%"
+    if raising < threshold:
+        return SUPPRESSED
+    return percent(raising / comments)
+
+
+def _primary(value: int, threshold: int) -> int | None:
+    return None if 0 < value < threshold else value
+
+
+def _change(change: object) -> str:
+    return "\u2013" if pd.isna(change) else _signed(int(change))
+
+
+def _signed(number: int) -> str:
+    return (
+        f"+{count(number)}"
+        if number > 0
+        else ("no change" if number == 0 else f"\u2212{count(-number)}")
+    )
+
+
+def _how_many(shown: int | None, threshold: int) -> str:
+    return f"fewer than {threshold} comments" if shown is None else plural(shown, "comment")
+
+
+def _suppression_note(threshold: int, with_totals: bool) -> str:
+    note = f"{SUPPRESSED}: fewer than {threshold} comments, hidden to protect families' privacy"
+    if with_totals:
+        note += (
+            "; other counts are hidden too where a hidden one could be worked out from the totals"
+        )
+    return note + "."
+
+
+def _sentence(text: str) -> Html:
+    return render_block("paragraphs.html.j2", paragraphs=[text])

@@ -1,0 +1,113 @@
+"""Feedback at the Northshire fixture's latest meeting, worked out by hand (threshold 3)."""
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from boardbrief.feedback import feedback_figures, feedback_status
+from boardbrief.meeting import load_meeting
+from boardbrief.views.feedback import summary_sentences
+
+
+@pytest.fixture
+def voices(board_dir):
+    return feedback_status(load_meeting(board_dir, "2026-05-12"))
+
+
+def test_theme_counts_this_period_and_last_with_small_counts_hidden(voices):
+    themes = voices.themes
+    assert themes["theme"].tolist() == ["waiting", "voice", "travel", "praise"]
+    assert themes["period_actual"].tolist() == [3, 2, 2, 1]
+    assert themes["period"].fillna(-1).tolist() == [3, -1, -1, -1]  # -1: hidden
+    assert themes["previous"].fillna(-1).tolist() == [0, -1, 0, -1]
+    assert themes["change"].fillna(-1).tolist() == [3, -1, -1, -1]
+
+
+def test_top_themes_leave_out_themes_never_raised(voices):
+    assert voices.top_themes == ["waiting", "voice", "travel", "praise"]
+
+
+def test_quotes_only_with_consent_recent_first_and_never_twice(voices):
+    assert [(q.theme, q.feedback_id) for q in voices.quotes] == [
+        ("waiting", "S-2"),  # the newest of two from this period
+        ("waiting", "D-4"),
+        ("travel", "D-6"),  # S-1 said no
+        ("praise", "D-7"),  # this period before the last
+        ("praise", "D-3"),
+    ]  # nobody raising 'voice' agreed to be quoted
+
+
+def test_quotes_are_redacted(board_dir, edit):
+    edit(
+        board_dir / "feedback/dropins.csv",
+        "Still no speech therapy",
+        "Still no speech therapy; call 07700 900123",
+    )
+    voices = feedback_status(load_meeting(board_dir, "2026-05-12"))
+    texts = {q.feedback_id: q.text for q in voices.quotes}
+    assert texts["D-4"] == "Still no speech therapy; call [phone number removed]"
+
+
+def test_themes_by_district_suppressed_in_both_directions(voices):
+    table = voices.by_district
+    assert table.index.tolist() == ["Eastmoor", "Westvale", "Kirkby Fell", "Not recorded", "Total"]
+    # Not recorded's 1 would follow from the column total, so Eastmoor's 3 is hidden too
+    assert pd.isna(table.loc["Eastmoor", "waiting"])
+    assert table.loc["Total", "Total"] == 11
+    raw = pd.DataFrame(
+        {
+            "waiting": [3, 0, 0, 1],
+            "voice": [2, 0, 0, 1],
+            "travel": [0, 1, 1, 0],
+            "praise": [1, 1, 0, 0],
+        },
+        index=table.index[:-1],
+    )
+    hidden = table.drop(index="Total", columns="Total").isna()
+    assert not (((raw > 0) & (raw < 3)) & ~hidden).any().any()  # every small cell is hidden
+    assert table.loc[["Westvale", "Kirkby Fell", "Not recorded"], "Total"].isna().all()
+
+
+def test_tone_by_period_counts_and_mean(voices):
+    tone = voices.tone
+    assert tone["meeting"].tolist() == [
+        dt.date(2026, 3, 10),
+        dt.date(2026, 4, 14),
+        dt.date(2026, 5, 12),
+    ]
+    assert tone["ratings"].fillna(-1).tolist() == [-1, 0, 3]  # one rating by March: hidden
+    assert tone["mean"].fillna(-1).tolist() == [-1, -1, 3.0]
+
+
+def test_feedback_figures(voices):
+    assert feedback_figures(voices) == {
+        "feedback.total.comments": 11,
+        "feedback.period.comments": 7,
+        "feedback.period.uncoded": 0,
+        "feedback.quotes_shown": 5,
+        "feedback.period.themes.waiting": 3,
+        "feedback.period.themes.voice": None,
+        "feedback.period.themes.travel": None,
+        "feedback.period.themes.praise": None,
+    }
+
+
+def test_feedback_summary_answers_what_is_rising(voices):
+    assert summary_sentences(voices) == [
+        "7 comments received since 14 April 2026 (11 comments in total up to this meeting).",
+        "What people raised most this period: waiting for assessment or therapy (3 comments, "
+        "against 0 the period before); being listened to (fewer than 3 comments); travel and "
+        "transport (fewer than 3 comments, against 0 the period before); positive experiences "
+        "(fewer than 3 comments).",
+        "Against the previous period, the biggest rise was in waiting for assessment or therapy (+3).",
+        "0% of this period's comments matched no theme in the codebook; the analysts' appendix "
+        "lists what they talk about.",
+        "Ratings given with comments averaged 3.0 out of 5 this period (3 ratings).",
+    ]
+
+
+def test_first_meeting_has_no_previous_period(board_dir):
+    voices = feedback_status(load_meeting(board_dir, "2026-03-10"))
+    assert voices.themes["previous"].isna().all()
+    assert voices.totals == {"period": None, "to_date": None}  # 2 comments: fewer than 3
