@@ -48,3 +48,17 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     out = root / "briefings"
     result = run_cli("render", "--data", str(data), "--out", str(out))
     return {"result": result, "data": data, "out": out, "folder": out / "2026-05-12"}
+
+
+@pytest.fixture(scope="session")
+def rendered_sample(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    """The bundled sample data's latest meeting rendered once, as `make briefing` does."""
+    out = tmp_path_factory.mktemp("sample") / "briefings"
+    result = run_cli("render", "--data", str(REPO / "data"), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    folder = Path(result.stdout.strip()).parent
+    return {
+        "folder": folder,
+        "html": (folder / "briefing.html").read_text(encoding="utf-8"),
+        "notebook": (folder / "briefing.ipynb").read_text(encoding="utf-8"),
+    }
