@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 import warnings
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
 # Okabe-Ito: distinguishable with the common kinds of colour blindness.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
 MARKERS = ("o", "s", "^", "D", "v", "P", "X")
+LABEL_WIDTH = 32  # characters per line of a direct label
 
 
 def theme_share_chart(trend: pd.DataFrame, names: dict[str, str], labels: dict) -> str:
@@ -28,7 +30,7 @@ def theme_share_chart(trend: pd.DataFrame, names: dict[str, str], labels: dict) 
     ).dropna(subset=["share"])
     themes = list(dict.fromkeys(trend["theme"]))
     order = [names[t] for t in themes]
-    figure = new_figure(width=8.0, height=3.6)
+    figure = new_figure(width=9.0, height=4.2)
     plot = (
         so.Plot(frame, x="meeting_label", y="share", color="name", marker="name")
         .add(so.Line(linewidth=2))
@@ -51,15 +53,16 @@ def theme_share_chart(trend: pd.DataFrame, names: dict[str, str], labels: dict) 
     ends = _spread(last.set_index("name")["share"].reindex(order).dropna(), frame["share"], axis)
     for name, y in ends.items():
         axis.annotate(
-            name,
+            textwrap.fill(name, LABEL_WIDTH),
             xy=(len(labels) - 1, last.set_index("name").loc[name, "share"]),
             xytext=(len(labels) - 1 + 0.15, y),
             va="center",
             fontsize=8,
             color=PALETTE[order.index(name) % len(PALETTE)],
             annotation_clip=False,
+            arrowprops={"arrowstyle": "-", "color": "#888888", "linewidth": 0.6},
         )
-    axis.set_xlim(-0.3, len(labels) - 1 + 2.4)
+    axis.set_xlim(-0.3, len(labels) - 1 + 2.8)
     axis.set_ylim(bottom=0)
     return to_svg(figure)
 
@@ -69,7 +72,7 @@ def _spread(ends: pd.Series, shares: pd.Series, axis: Axes) -> pd.Series:
     if ends.empty:
         return ends
     bottom, top = 0.0, max(float(shares.max()) * 1.1, 1.0)
-    gap = (top - bottom) * 0.07
+    gap = (top - bottom) * 0.11  # room for a label wrapped onto two lines
     placed = ends.sort_values()
     heights: list[float] = []
     for value in placed:
