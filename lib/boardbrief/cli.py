@@ -16,6 +16,7 @@ from boardbrief import __version__, paths
 EXIT_OK = 0
 EXIT_INTERNAL = 1
 EXIT_BAD_INPUT = 2
+EXIT_NOT_REPRODUCED = 3
 
 log = logging.getLogger("boardbrief")
 
@@ -64,11 +65,36 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from boardbrief.render import render_meeting
+    from boardbrief.render import UsageError, render_all, render_meeting
 
+    if args.all or args.force:
+        if args.meeting_date:
+            raise UsageError("give a meeting date or --all, not both")
+        results = render_all(args.data, args.out, force=args.force)
+        for result in results:
+            print(result.html.resolve())
+        if not results:
+            log.info("every meeting with data is already rendered (use --force to redo them)")
+        return EXIT_OK
     result = render_meeting(args.data, args.out, args.meeting_date)
     print(result.html.resolve())
     return EXIT_OK
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from boardbrief.verify import INPUTS_CHANGED, REPRODUCED, NothingToVerify, verify_meeting
+
+    try:
+        verification = verify_meeting(args.out, args.meeting_date, args.data)
+    except NothingToVerify as error:
+        print(f"boardbrief: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(f"{args.meeting_date}: {verification.outcome}")
+    for finding in verification.findings:
+        print(f"  - {finding}")
+    if verification.outcome == REPRODUCED:
+        return EXIT_OK
+    return EXIT_BAD_INPUT if verification.outcome == INPUTS_CHANGED else EXIT_NOT_REPRODUCED
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -133,9 +159,31 @@ def _parser() -> argparse.ArgumentParser:
         metavar="MEETING_DATE",
         help="a meeting in board.yml, YYYY-MM-DD (default: the latest with data)",
     )
+    render.add_argument(
+        "--all", action="store_true", help="render every meeting with data not yet rendered"
+    )
+    render.add_argument(
+        "--force", action="store_true", help="with --all: render every meeting, even if rendered"
+    )
     data_option(render)
     out_option(render)
     render.set_defaults(handler=_render)
+
+    verify = commands.add_parser(
+        "verify",
+        help="re-render an archived meeting and prove it reproduces",
+        description="Exit 0: reproduced; 3: not reproduced; 2: inputs changed or missing.",
+    )
+    verify.add_argument("meeting_date", metavar="MEETING_DATE", help="a rendered meeting")
+    verify.add_argument(
+        "--data",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="the data folder (default: the one recorded in the run record)",
+    )
+    out_option(verify)
+    verify.set_defaults(handler=_verify)
 
     validate = commands.add_parser("validate", help="check every data file against the contract")
     data_option(validate)

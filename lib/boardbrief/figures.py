@@ -13,9 +13,11 @@ from typing import Any
 from boardbrief.actions import ActionPlanStatus, action_plan_figures
 from boardbrief.feedback import FeedbackStatus, feedback_figures
 from boardbrief.funding import FundingStatus, funding_figures
+from boardbrief.inputs import input_records
 from boardbrief.meeting import Meeting
 
 FIGURES_MIMETYPE = "application/vnd.boardbrief.figures+json"
+INPUTS_MIMETYPE = "application/vnd.boardbrief.inputs+json"
 
 Figures = dict[str, str | int | float | None]
 
@@ -50,30 +52,51 @@ def meeting_figures(meeting: Meeting) -> Figures:
 def publish_figures(
     meeting: Meeting, plan: ActionPlanStatus, voices: FeedbackStatus, funds: FundingStatus
 ) -> None:
-    """Show the figures as a hidden output that the runner collects into figures.json."""
+    """Show the figures, and the input files read, as a hidden output the runner collects.
+
+    The runner writes the figures to figures.json and the inputs to run.json, so both record
+    exactly what this run of the notebook computed and read.
+    """
     from IPython.display import display
 
-    display({FIGURES_MIMETYPE: briefing_figures(meeting, plan, voices, funds)}, raw=True)
+    data = meeting.data
+    display(
+        {
+            FIGURES_MIMETYPE: briefing_figures(meeting, plan, voices, funds),
+            INPUTS_MIMETYPE: input_records(data.data_dir, data.files_read),
+        },
+        raw=True,
+    )
 
 
 def figures_from_notebook(notebook: Any) -> Figures:
-    """The figures a notebook published, from its executed outputs.
+    """The figures a notebook published, from its executed outputs."""
+    return dict(published(notebook, FIGURES_MIMETYPE))
+
+
+def inputs_from_notebook(notebook: Any) -> list[dict[str, object]]:
+    """The input files (path, bytes, sha256) the notebook read, from its executed outputs."""
+    return list(published(notebook, INPUTS_MIMETYPE))
+
+
+def published(notebook: Any, mimetype: str) -> Any:
+    """The one output of `mimetype` in an executed notebook.
 
     Raises
     ------
     LookupError
-        When the notebook published none, or more than once.
+        When the notebook published none, or more than one.
     """
     found = [
-        output["data"][FIGURES_MIMETYPE]
+        output["data"][mimetype]
         for cell in notebook.cells
         if cell.cell_type == "code"
         for output in cell.get("outputs", [])
-        if FIGURES_MIMETYPE in output.get("data", {})
+        if mimetype in output.get("data", {})
     ]
     if len(found) != 1:
-        raise LookupError(f"the notebook must publish its figures once; it did {len(found)} times")
-    return dict(found[0])
+        raise LookupError(f"the notebook must publish {mimetype} once; it did {len(found)} times")
+    return found[0]
 
 
 def figures_json(figures: Figures) -> str:

@@ -20,8 +20,10 @@ import nbformat
 
 from boardbrief import figures as figures_module
 from boardbrief import paths
+from boardbrief.archive_index import rendered_meetings, write_index
 from boardbrief.load import load_board_data
-from boardbrief.meeting import LATEST, select_meeting
+from boardbrief.meeting import LATEST, meetings_with_data, select_meeting
+from boardbrief.run_record import build_run_record, write_run_record
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +90,7 @@ def render_meeting(
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{date}-staging-", dir=out_dir))
     staging.chmod(0o755)
+    started = _now()
     try:
         executed = _execute(
             notebook, staging / paths.EXECUTED_NOTEBOOK, parameters, kernel_name, out_dir, date
@@ -100,13 +103,35 @@ def render_meeting(
         title = f"{meeting.config.board}: briefing for {meeting.date.isoformat()}"
         html = export_html(executed, title)
         (staging / paths.BRIEFING_HTML).write_text(html, encoding="utf-8")
+        record = build_run_record(
+            parameters=parameters,
+            notebook=notebook,
+            inputs=figures_module.inputs_from_notebook(executed),
+            kernel_name=kernel_name,
+            started=started,
+            finished=_now(),
+            folder=staging,
+        )
+        write_run_record(record, staging)
         final = out_dir / date
         _publish(staging, final)
         (out_dir / paths.FAILED_DIR / f"{date}-{paths.EXECUTED_NOTEBOOK}").unlink(missing_ok=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    write_index(out_dir, meeting.config.board)
     log.info("wrote %s", final)
     return RenderResult(meeting.date, final)
+
+
+def render_all(
+    data_dir: Path, out_dir: Path, force: bool = False, **options: object
+) -> list[RenderResult]:
+    """Render every meeting that has data and no briefing yet (every one, with `force`)."""
+    data = load_board_data(data_dir)
+    done = set() if force else set(rendered_meetings(out_dir))
+    todo = [m for m in meetings_with_data(data) if m not in done]
+    log.info("%d meetings to render", len(todo))
+    return [render_meeting(data_dir, out_dir, m.isoformat(), **options) for m in todo]
 
 
 def check_parameters(notebook: Path, parameters: dict[str, object]) -> None:
@@ -147,13 +172,10 @@ def export_html(notebook: nbformat.NotebookNode, title: str) -> str:
     )
     notebook = nbformat.from_dict(notebook)
     notebook.metadata["title"] = title
-    for cell in notebook.cells:  # the figures travel in figures.json, not in the page
+    hidden = {figures_module.FIGURES_MIMETYPE, figures_module.INPUTS_MIMETYPE}
+    for cell in notebook.cells:  # figures and inputs travel in their own files, not in the page
         if cell.cell_type == "code":
-            cell.outputs = [
-                output
-                for output in cell.outputs
-                if figures_module.FIGURES_MIMETYPE not in output.get("data", {})
-            ]
+            cell.outputs = [o for o in cell.outputs if not hidden & set(o.get("data", {}))]
     body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": title}})
     return body
 
@@ -232,6 +254,10 @@ def _publish(staging: Path, final: Path) -> None:
         raise
     if retired is not None:
         shutil.rmtree(retired, ignore_errors=True)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
 
 
 def _require_kernel(kernel_name: str) -> None:

@@ -3,6 +3,7 @@
 One module per section of the briefing; the notebook imports them all from here.
 """
 
+from boardbrief.views.about import about
 from boardbrief.views.action_plan import (
     action_plan_summary,
     area_ratings,
@@ -41,6 +42,7 @@ from boardbrief.views.funding import (
 from boardbrief.views.headline import headline, officer_commentary
 
 __all__ = [
+    "about",
     "action_plan_summary",
     "area_ratings",
     "codebook_gaps",

@@ -1,0 +1,63 @@
+"""The archive index (`index.html`): every rendered meeting, newest first, self-contained."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from boardbrief import paths
+from boardbrief.formatting import count, gbp_short, long_date
+from boardbrief.present import rag_badge, render_block
+
+INDEX_HTML = "index.html"
+
+
+def rendered_meetings(out_dir: Path) -> list[dt.date]:
+    """Meetings with a finished briefing in `out_dir`, newest first."""
+    found = []
+    for folder in out_dir.iterdir() if out_dir.is_dir() else []:
+        try:
+            date = dt.date.fromisoformat(folder.name)
+        except ValueError:
+            continue
+        if (folder / paths.BRIEFING_HTML).is_file() and (folder / paths.FIGURES_JSON).is_file():
+            found.append(date)
+    return sorted(found, reverse=True)
+
+
+def write_index(out_dir: Path, board: str) -> Path:
+    """Rebuild index.html from the briefings present, replacing the old one in one step."""
+    rows = []
+    for date in rendered_meetings(out_dir):
+        figures = json.loads((out_dir / date.isoformat() / paths.FIGURES_JSON).read_text("utf-8"))
+        rating = figures.get("overall.assessed_rag") or figures.get("overall.rag")
+        committed = figures.get("funding.committed_gbp")
+        rows.append(
+            {
+                "date": long_date(date),
+                "href": f"{date.isoformat()}/{paths.BRIEFING_HTML}",
+                "rating": rag_badge(rating) if rating else "\u2013",
+                "open": _count(figures.get("actions.open")),
+                "overdue": _count(figures.get("actions.overdue")),
+                "comments": _count(figures.get("feedback.period.comments")),
+                "committed": gbp_short(round(committed * 100))
+                if committed is not None
+                else "\u2013",
+            }
+        )
+    html = render_block("archive_index.html.j2", board=board, rows=rows).markup
+    target = out_dir / INDEX_HTML
+    with tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", dir=out_dir, prefix=".index-", suffix=".html", delete=False
+    ) as handle:
+        handle.write(html)
+    os.chmod(handle.name, 0o644)
+    os.replace(handle.name, target)
+    return target
+
+
+def _count(value: object) -> str:
+    return "[c]" if value is None else count(int(value))

@@ -1,0 +1,33 @@
+"""The footer: where the figures came from, so a reader can check and an auditor trace."""
+
+from __future__ import annotations
+
+from boardbrief import __version__
+from boardbrief.formatting import long_date
+from boardbrief.inputs import input_records
+from boardbrief.meeting import Meeting
+from boardbrief.present import Html, render_block
+
+SHORT_HASH = 12
+
+
+def about(meeting: Meeting) -> Html:
+    """The footer: data as-at dates, every input file with a short fingerprint, the tool version."""
+    data = meeting.data
+    files = [
+        {"path": r["path"], "sha256": str(r["sha256"])[:SHORT_HASH], "bytes": r["bytes"]}
+        for r in input_records(data.data_dir, data.files_read)
+    ]
+    latest_comment = meeting.feedback["date"].max()
+    return render_block(
+        "about.html.j2",
+        meeting_date=long_date(meeting.date),
+        actions_as_at=long_date(meeting.actions.date),
+        funding_as_at=long_date(meeting.funding.date),
+        feedback_up_to=(
+            long_date(latest_comment.date()) if len(meeting.feedback) else "no comments yet"
+        ),
+        files=files,
+        version=__version__,
+        sample=meeting.config.sample,
+    )

@@ -1,0 +1,128 @@
+"""Audit: byte-identical re-renders, the run record, verify, render --all and the archive index."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+
+import pytest
+
+from tests.conftest import NORTHSHIRE
+from tests.pipeline.conftest import REPO, run_cli
+
+pytestmark = pytest.mark.pipeline
+
+
+def _render_elsewhere(tmp_path, name: str, env: dict[str, str]):
+    import subprocess
+    import sys
+
+    cwd = tmp_path / name
+    cwd.mkdir()
+    shutil.copytree(NORTHSHIRE, cwd / "data")
+    result = subprocess.run(
+        [sys.executable, "-m", "boardbrief", "render", "2026-05-12", "--data", "data", "--out", "out"],
+        cwd=cwd, capture_output=True, text=True, timeout=300, check=False,
+        env={**os.environ, **env},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    return cwd / "out" / "2026-05-12"
+
+
+def test_render_twice_anywhere_gives_identical_bytes(tmp_path):
+    first = _render_elsewhere(tmp_path, "one", {"TZ": "UTC", "LC_ALL": "C.UTF-8"})
+    second = _render_elsewhere(tmp_path, "two", {"TZ": "Pacific/Auckland", "LANG": "C"})
+    for name in ("briefing.html", "figures.json"):
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+    html = (first / "briefing.html").read_text(encoding="utf-8")
+    assert str(tmp_path) not in html  # no absolute path
+    assert "2026-11-28" not in html  # no wall-clock date (today, when this was written)
+
+
+def test_run_record_lists_the_inputs_read_and_the_outputs(rendered_sample):
+    record = json.loads((rendered_sample["folder"] / "run.json").read_text(encoding="utf-8"))
+    data = REPO / "data"
+    expected = sorted(
+        str(p.relative_to(data)) for p in data.rglob("*") if p.is_file() and p.suffix != ".md"
+    ) + sorted(str(p.relative_to(data)) for p in (data / "commentary").glob("*.md"))
+    assert sorted(i["path"] for i in record["inputs"]) == sorted(expected)
+    assert "README.md" not in {i["path"] for i in record["inputs"]}
+    assert record["parameters"]["meeting_date"] == "2026-11-05"
+    assert record["kernel"] == "boardbrief"
+    assert record["environment"]["packages"]["pandas"]
+    assert set(record["outputs"]) == {"briefing.html", "briefing.ipynb", "figures.json"}
+    assert record["duration_seconds"] > 0
+
+
+def test_archive_index_links_every_briefing(rendered_sample):
+    index = (rendered_sample["folder"].parent / "index.html").read_text(encoding="utf-8")
+    assert '<a href="2026-11-05/briefing.html">5 November 2026</a>' in index
+    assert "<script" not in index
+
+
+@pytest.fixture
+def archive(tmp_path, rendered):
+    """A copy of the rendered Northshire archive and its data, safe to damage."""
+    data = tmp_path / "data"
+    out = tmp_path / "briefings"
+    shutil.copytree(rendered["data"], data)
+    shutil.copytree(rendered["out"], out)
+    record_path = out / "2026-05-12" / "run.json"
+    record = json.loads(record_path.read_text(encoding="utf-8"))
+    record["parameters"]["data_dir"] = str(data)
+    record_path.write_text(json.dumps(record), encoding="utf-8")
+    return data, out
+
+
+def test_verify_unchanged_archive_is_reproduced(archive):
+    _data, out = archive
+    result = run_cli("verify", "2026-05-12", "--out", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("2026-05-12: reproduced")
+
+
+def test_verify_edited_input_exits_2_naming_it(archive):
+    data, out = archive
+    path = data / "actions" / "2026-05-05.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("Backlog at 300", "Backlog at 290"))
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    result = run_cli("verify", "2026-05-12", "--out", str(out))
+    assert result.returncode == 2
+    assert (
+        "actions/2026-05-05.csv: changed since the archived briefing was rendered" in result.stdout
+    )
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+
+def test_verify_archive_from_another_library_reports_the_figure(archive):
+    """An archive made by a library that counted differently: verify names the figure."""
+    _data, out = archive
+    folder = out / "2026-05-12"
+    figures = json.loads((folder / "figures.json").read_text(encoding="utf-8"))
+    figures["actions.overdue"] = 2
+    (folder / "figures.json").write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n")
+    record = json.loads((folder / "run.json").read_text(encoding="utf-8"))
+    record["environment"]["packages"]["pandas"] = "0.0.1"
+    from boardbrief.inputs import sha256_of
+
+    record["outputs"]["figures.json"] = sha256_of(folder / "figures.json")
+    (folder / "run.json").write_text(json.dumps(record), encoding="utf-8")
+    result = run_cli("verify", "2026-05-12", "--out", str(out))
+    assert result.returncode == 3, result.stdout + result.stderr
+    assert "figure actions.overdue: archived 2, now 1" in result.stdout
+    assert "package pandas: recorded 0.0.1, now" in result.stdout
+
+
+def test_render_all_renders_only_what_is_missing(archive):
+    data, out = archive
+    result = run_cli("render", "--all", "--data", str(data), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert [line.split("/")[-2] for line in result.stdout.splitlines()] == [
+        "2026-03-10",
+        "2026-04-14",
+    ]
+    again = run_cli("render", "--all", "--data", str(data), "--out", str(out))
+    assert again.returncode == 0 and again.stdout == ""
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert index.index("12 May 2026") < index.index("14 April 2026") < index.index("10 March 2026")
