@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.boardbrief-installed
 KERNEL := boardbrief
 
-.PHONY: briefing test lab lint format lock clean
+.PHONY: briefing test bench lab lint format lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -27,6 +27,10 @@ briefing: $(STAMP)
 ## Run the whole test suite.
 test: $(STAMP)
 	@$(BIN)/python -m pytest
+
+## Time the briefing against the kernel-start floor, the stock CLIs and 100x data (~8 min).
+bench: $(STAMP)
+	@$(BIN)/python bench/run.py
 
 ## Open JupyterLab on the notebooks.
 lab: $(STAMP)

@@ -70,13 +70,13 @@ def _render(args: argparse.Namespace) -> int:
     if args.all or args.force:
         if args.meeting_date:
             raise UsageError("give a meeting date or --all, not both")
-        results = render_all(args.data, args.out, force=args.force)
+        results = render_all(args.data, args.out, force=args.force, cell_timeout=args.cell_timeout)
         for result in results:
             print(result.html.resolve())
         if not results:
             log.info("every meeting with data is already rendered (use --force to redo them)")
         return EXIT_OK
-    result = render_meeting(args.data, args.out, args.meeting_date)
+    result = render_meeting(args.data, args.out, args.meeting_date, cell_timeout=args.cell_timeout)
     print(result.html.resolve())
     return EXIT_OK
 
@@ -164,6 +164,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     render.add_argument(
         "--force", action="store_true", help="with --all: render every meeting, even if rendered"
+    )
+    render.add_argument(
+        "--cell-timeout",
+        type=int,
+        default=600,
+        metavar="SECONDS",
+        help="stop a notebook cell that runs longer than this (default: %(default)s)",
     )
     data_option(render)
     out_option(render)

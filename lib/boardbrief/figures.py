@@ -13,6 +13,7 @@ from typing import Any
 from boardbrief.actions import ActionPlanStatus, action_plan_figures
 from boardbrief.feedback import FeedbackStatus, feedback_figures
 from boardbrief.funding import FundingStatus, funding_figures
+from boardbrief.impact import ImpactStatus, impact_figures
 from boardbrief.inputs import input_records
 from boardbrief.meeting import Meeting
 
@@ -23,7 +24,11 @@ Figures = dict[str, str | int | float | None]
 
 
 def briefing_figures(
-    meeting: Meeting, plan: ActionPlanStatus, voices: FeedbackStatus, funds: FundingStatus
+    meeting: Meeting,
+    plan: ActionPlanStatus,
+    voices: FeedbackStatus,
+    funds: FundingStatus,
+    impact: ImpactStatus,
 ) -> Figures:
     """Every headline figure of the briefing, keyed `section.name`, sorted by key.
 
@@ -34,6 +39,7 @@ def briefing_figures(
         **action_plan_figures(plan),
         **feedback_figures(voices),
         **funding_figures(funds),
+        **impact_figures(impact),
     }
     return dict(sorted(figures.items()))
 
@@ -50,7 +56,11 @@ def meeting_figures(meeting: Meeting) -> Figures:
 
 
 def publish_figures(
-    meeting: Meeting, plan: ActionPlanStatus, voices: FeedbackStatus, funds: FundingStatus
+    meeting: Meeting,
+    plan: ActionPlanStatus,
+    voices: FeedbackStatus,
+    funds: FundingStatus,
+    impact: ImpactStatus,
 ) -> None:
     """Show the figures, and the input files read, as a hidden output the runner collects.
 
@@ -62,7 +72,7 @@ def publish_figures(
     data = meeting.data
     display(
         {
-            FIGURES_MIMETYPE: briefing_figures(meeting, plan, voices, funds),
+            FIGURES_MIMETYPE: briefing_figures(meeting, plan, voices, funds, impact),
             INPUTS_MIMETYPE: input_records(data.data_dir, data.files_read),
         },
         raw=True,

@@ -60,9 +60,7 @@ class MeasureSeries:
 
     def name(self, geography: str) -> str:
         """The place a geography stands for, as the briefing names it."""
-        return {"area": self.area_name, "region": self.region_name, "england": "England"}[
-            geography
-        ]
+        return {"area": self.area_name, "region": self.region_name, "england": "England"}[geography]
 
 
 def read_dfe_measures(

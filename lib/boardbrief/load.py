@@ -20,6 +20,7 @@ from boardbrief import schemas
 from boardbrief.board_config import BOARD_FILE, BoardConfig, load_board_config
 from boardbrief.codebook import THEMES_FILE, Codebook, load_codebook
 from boardbrief.commentary import Commentary, read_commentary
+from boardbrief.indicators import Indicators, load_indicators
 from boardbrief.problems import DataError, Problem
 from boardbrief.read_tables import TABLE_SUFFIXES, read_table
 
@@ -50,6 +51,7 @@ class BoardData:
     feedback: pd.DataFrame
     codebook: Codebook
     commentary: dict[dt.date, Commentary]
+    indicators: Indicators
     files_read: tuple[str, ...]
 
 
@@ -105,6 +107,7 @@ def load_board_data(data_dir: Path | str) -> BoardData:
         date: collect(lambda f=file: read_commentary(data_dir / f, f, area_ids))
         for date, file in commentary_files.items()
     }
+    indicators = collect(lambda: load_indicators(data_dir, config))
     if problems:
         raise DataError(problems)
 
@@ -115,6 +118,7 @@ def load_board_data(data_dir: Path | str) -> BoardData:
         *funding_files.values(),
         *feedback_files,
         *commentary_files.values(),
+        *indicators.files_read,
     ]
     log.info(
         "checked %d files: %d action snapshots, %d investment registers, %d comments",
@@ -131,6 +135,7 @@ def load_board_data(data_dir: Path | str) -> BoardData:
         feedback=feedback,
         codebook=codebook,
         commentary=commentary,
+        indicators=indicators,
         files_read=tuple(sorted(files_read)),
     )
 

@@ -12,22 +12,27 @@ import datetime as dt
 import logging
 import shutil
 import tempfile
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
+from filelock import FileLock, Timeout
 
 from boardbrief import figures as figures_module
 from boardbrief import paths
 from boardbrief.archive_index import rendered_meetings, write_index
 from boardbrief.load import load_board_data
-from boardbrief.meeting import LATEST, meetings_with_data, select_meeting
+from boardbrief.meeting import LATEST, Meeting, meetings_with_data, select_meeting
 from boardbrief.run_record import build_run_record, write_run_record
 
 log = logging.getLogger(__name__)
 
 KERNEL_NAME = "boardbrief"
+CELL_TIMEOUT = 600  # seconds; a cell that hangs is stopped rather than waited on for ever
+LOCKS_DIR = ".locks"
+INDEX_LOCK_WAIT = 120  # seconds: index.html is rewritten in well under a second
 
 
 class RenderError(Exception):
@@ -60,6 +65,7 @@ def render_meeting(
     meeting_date: str | None = None,
     notebook: Path = paths.BRIEFING_NOTEBOOK,
     kernel_name: str = KERNEL_NAME,
+    cell_timeout: int | None = CELL_TIMEOUT,
 ) -> RenderResult:
     """Render one meeting's briefing into `out_dir/MEETING_DATE/`.
 
@@ -71,6 +77,8 @@ def render_meeting(
         Where briefings go; created if missing, but only once the data has passed its checks.
     meeting_date
         A meeting listed in board.yml as YYYY-MM-DD, or None for the latest with data.
+    cell_timeout
+        Seconds any one notebook cell may run before it is stopped (None: no limit).
 
     Raises
     ------
@@ -88,12 +96,38 @@ def render_meeting(
     check_output_folder(out_dir, Path(data_dir))
 
     out_dir.mkdir(parents=True, exist_ok=True)
+    with _only_render_of(out_dir, date):
+        final = _render_locked(
+            meeting, notebook, parameters, kernel_name, cell_timeout, out_dir, date
+        )
+    with FileLock(_lock_path(out_dir, "index"), timeout=INDEX_LOCK_WAIT):
+        write_index(out_dir, meeting.config.board)
+    log.info("wrote %s", final)
+    return RenderResult(meeting.date, final)
+
+
+def _render_locked(
+    meeting: Meeting,
+    notebook: Path,
+    parameters: dict[str, object],
+    kernel_name: str,
+    cell_timeout: int | None,
+    out_dir: Path,
+    date: str,
+) -> Path:
+    """Run, export and record into a staging folder, then swap it in for the old briefing."""
     staging = Path(tempfile.mkdtemp(prefix=f".{date}-staging-", dir=out_dir))
     staging.chmod(0o755)
     started = _now()
     try:
         executed = _execute(
-            notebook, staging / paths.EXECUTED_NOTEBOOK, parameters, kernel_name, out_dir, date
+            notebook,
+            staging / paths.EXECUTED_NOTEBOOK,
+            parameters,
+            kernel_name,
+            cell_timeout,
+            out_dir,
+            date,
         )
         figures = figures_module.figures_from_notebook(executed)
         (staging / paths.FIGURES_JSON).write_text(
@@ -118,9 +152,30 @@ def render_meeting(
         (out_dir / paths.FAILED_DIR / f"{date}-{paths.EXECUTED_NOTEBOOK}").unlink(missing_ok=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    write_index(out_dir, meeting.config.board)
-    log.info("wrote %s", final)
-    return RenderResult(meeting.date, final)
+    return final
+
+
+@contextlib.contextmanager
+def _only_render_of(out_dir: Path, date: str) -> Iterator[None]:
+    """Hold the meeting's lock: a second render of the same meeting fails at once, clearly."""
+    lock = FileLock(_lock_path(out_dir, date), timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise RenderError(
+            f"another render of {date} into {out_dir} is already running; "
+            "try again when it has finished"
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _lock_path(out_dir: Path, name: str) -> Path:
+    folder = out_dir / LOCKS_DIR
+    folder.mkdir(exist_ok=True)
+    return folder / f"{name}.lock"
 
 
 def render_all(
@@ -185,26 +240,40 @@ def _execute(
     output: Path,
     parameters: dict[str, object],
     kernel_name: str,
+    cell_timeout: int | None,
     out_dir: Path,
     date: str,
 ) -> nbformat.NotebookNode:
     import papermill
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
     log.info("running %s for %s", notebook.name, date)
     try:
-        with _local_socket_kernel(kernel_name) as kernel_manager:
-            return papermill.execute_notebook(
-                str(notebook),
-                str(output),
-                parameters=parameters,
-                kernel_name=kernel_name,
-                cwd=str(notebook.parent),
-                progress_bar=False,
-                log_output=False,
-                request_save_on_cell_execute=False,
-                km=kernel_manager,
-            )
+        return papermill.execute_notebook(
+            str(notebook),
+            str(output),
+            parameters=parameters,
+            kernel_name=kernel_name,
+            cwd=str(notebook.parent),
+            progress_bar=False,
+            log_output=False,
+            request_save_on_cell_execute=False,
+            execution_timeout=cell_timeout,
+            kernel_manager_class=local_socket_kernel_manager(),
+        )
+    except CellTimeoutError as error:
+        preview = str(error).partition("Here is a preview of the cell contents:")[2].strip()
+        raise RenderError(
+            f"a cell of {notebook.name} ran for more than {cell_timeout} seconds and was stopped"
+            + (f"; the cell began:\n{preview}" if preview else "")
+        ) from None
+    except DeadKernelError:
+        kept = _keep_failed(output, out_dir, date)
+        where = f"The notebook as far as it ran is at {kept}" if kept else "No notebook was saved."
+        raise RenderError(
+            f"the kernel running {notebook.name} died (out of memory, or killed)\n{where}"
+        ) from None
     except PapermillExecutionError as error:
         kept = _keep_failed(output, out_dir, date)
         if error.ename == "DataError":
@@ -215,18 +284,24 @@ def _execute(
         ) from None
 
 
-@contextlib.contextmanager
-def _local_socket_kernel(kernel_name: str) -> Iterator[object]:
-    """A kernel manager talking over Unix sockets in a private folder, not open TCP ports."""
-    from jupyter_client.manager import KernelManager
+def local_socket_kernel_manager() -> type:
+    """A kernel manager that talks to the kernel over private Unix sockets, not open TCP ports.
 
-    with tempfile.TemporaryDirectory(prefix="boardbrief-kernel-") as folder:
-        manager = KernelManager(kernel_name=kernel_name, transport="ipc", ip=f"{folder}/kernel")
-        try:
-            yield manager
-        finally:
-            if manager.has_kernel:  # papermill leaves a kernel it did not start running
-                manager.shutdown_kernel()
+    nbclient creates, watches and shuts down the kernel itself, so a kernel that dies is noticed.
+    """
+    from jupyter_client.manager import AsyncKernelManager
+    from traitlets import default
+
+    class LocalSocketKernelManager(AsyncKernelManager):
+        @default("transport")
+        def _default_transport(self) -> str:
+            return "ipc"
+
+        @default("ip")
+        def _default_ip(self) -> str:  # the prefix of the socket files, removed at shutdown
+            return str(Path(tempfile.gettempdir()) / f"boardbrief-kernel-{uuid.uuid4().hex}")
+
+    return LocalSocketKernelManager
 
 
 def _keep_failed(output: Path, out_dir: Path, date: str) -> Path | None:

@@ -27,6 +27,7 @@ def test_render_prints_the_html_path_and_exits_zero(rendered):
         "briefing.html",
         "briefing.ipynb",
         "figures.json",
+        "run.json",
     ]
     for stage in ("checking the data", "running briefing.ipynb", "exporting HTML", "wrote"):
         assert stage in result.stderr
@@ -123,4 +124,4 @@ def test_failing_cell_keeps_previous_briefing_and_the_failed_notebook(tmp_path, 
     kept = after.pop("_failed/2026-05-12-briefing.ipynb")
     assert kept
     assert after == before
-    assert not [p for p in out.iterdir() if p.name.startswith(".")]
+    assert not [p for p in out.iterdir() if p.name.startswith(".") and p.name != ".locks"]

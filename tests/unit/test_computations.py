@@ -8,7 +8,19 @@ from boardbrief.actions import action_plan_status
 from boardbrief.feedback import feedback_status
 from boardbrief.figures import briefing_figures
 from boardbrief.funding import funding_status
+from boardbrief.impact import impact_status
 from boardbrief.meeting import load_meeting
+
+
+def all_figures(meeting):
+    """figures.json's contents for a meeting, computed as the notebook does."""
+    return briefing_figures(
+        meeting,
+        action_plan_status(meeting),
+        feedback_status(meeting),
+        funding_status(meeting),
+        impact_status(meeting),
+    )
 
 
 @pytest.fixture
@@ -66,9 +78,7 @@ def test_investment_by_organisation_pennies_exact(meeting):
 
 def test_briefing_figures_first_meeting_has_no_movement(board_dir):
     first = load_meeting(board_dir, "2026-03-10")
-    figures = briefing_figures(
-        first, action_plan_status(first), feedback_status(first), funding_status(first)
-    )
+    figures = all_figures(first)
     assert [figures[f"actions.{k}"] for k in ("improved", "declined", "new", "removed")] == [
         None
     ] * 4
@@ -79,9 +89,7 @@ def test_briefing_figures_include_assessed_ratings_when_given(board_dir):
     commentary = board_dir / "commentary" / "2026-05-12.md"
     commentary.write_text("---\noverall_rag: A\narea_rag: {waits: red}\n---\nText.\n")
     meeting = load_meeting(board_dir, "2026-05-12")
-    figures = briefing_figures(
-        meeting, action_plan_status(meeting), feedback_status(meeting), funding_status(meeting)
-    )
+    figures = all_figures(meeting)
     assert figures["overall.assessed_rag"] == "amber"
     assert figures["areas.waits.assessed_rag"] == "red"
     assert "areas.voice.assessed_rag" not in figures
@@ -93,9 +101,7 @@ def test_spend_rate_nothing_committed_is_missing():
 
 
 def test_briefing_figures_exact(meeting):
-    assert briefing_figures(
-        meeting, action_plan_status(meeting), feedback_status(meeting), funding_status(meeting)
-    ) == {
+    assert all_figures(meeting) == {
         "actions.declined": 0,
         "actions.improved": 0,
         "actions.new": 1,

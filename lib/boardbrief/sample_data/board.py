@@ -172,6 +172,35 @@ STAFF_NAMES: tuple[tuple[str, str], ...] = (
 )
 
 
+# The impact section reads real published statistics, copied unchanged into data/indicators/.
+DFE_SOURCE = "Department for Education, SEN2 (Education, health and care plans)"
+INDICATORS: dict[str, Any] = {
+    "check_jump_points": 25,
+    "measures": [
+        {
+            "file": "indicators/dfe_sen2_ehcp_timeliness_2014_2022.csv",
+            "column": "no_exc_20week_rate",
+            "label": "New EHC plans issued within 20 weeks, excluding exceptions",
+            "better": "higher",
+            "unit": "percent",
+            "source": DFE_SOURCE,
+        },
+        {
+            "file": "indicators/dfe_sen2_ehcp_timeliness_2014_2022.csv",
+            "column": "inc_exc_20week_rate",
+            "label": "New EHC plans issued within 20 weeks, including exceptions",
+            "better": "higher",
+            "unit": "percent",
+            "source": DFE_SOURCE,
+        },
+    ],
+    "waiting_lists": {
+        "file": "indicators/nhs_community_health_waiting_lists_2023.csv",
+        "source": "NHS England, Community Health Services Waiting Lists",
+    },
+}
+
+
 def organisation_ids() -> tuple[str, ...]:
     """Ids in board order, for checks and for spreading investment lines across partners."""
     return tuple(organisation.id for organisation in ORGANISATIONS)
@@ -216,4 +245,5 @@ def board_config() -> dict[str, Any]:
         ],
         "meetings": list(MEETINGS),
         "redact": [name for name, _ in CHILD_NAMES] + [name for _, name in STAFF_NAMES],
+        "indicators": INDICATORS,
     }

@@ -40,6 +40,7 @@ from boardbrief.views.funding import (
     spend_trend,
 )
 from boardbrief.views.headline import headline, officer_commentary
+from boardbrief.views.impact import impact_measures, impact_summary, partner_waiting_lists
 
 __all__ = [
     "about",
@@ -52,6 +53,8 @@ __all__ = [
     "funding_movement",
     "funding_summary",
     "headline",
+    "impact_measures",
+    "impact_summary",
     "investment_by_area",
     "investment_by_kind",
     "investment_by_organisation",
@@ -62,6 +65,7 @@ __all__ = [
     "movements",
     "officer_commentary",
     "overdue",
+    "partner_waiting_lists",
     "quotes",
     "rag_trend",
     "ratings_by_owner",
