@@ -70,7 +70,13 @@ def _render(args: argparse.Namespace) -> int:
     if args.all or args.force:
         if args.meeting_date:
             raise UsageError("give a meeting date or --all, not both")
-        results = render_all(args.data, args.out, force=args.force, cell_timeout=args.cell_timeout)
+        results = render_all(
+            args.data,
+            args.out,
+            force=args.force,
+            workers=args.workers,
+            cell_timeout=args.cell_timeout,
+        )
         for result in results:
             print(result.html.resolve())
         if not results:
@@ -164,6 +170,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     render.add_argument(
         "--force", action="store_true", help="with --all: render every meeting, even if rendered"
+    )
+    render.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        metavar="N",
+        help="with --all: meetings rendered at once (default: one per core)",
     )
     render.add_argument(
         "--cell-timeout",

@@ -10,10 +10,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
+import multiprocessing
+import os
 import shutil
 import tempfile
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -179,14 +182,56 @@ def _lock_path(out_dir: Path, name: str) -> Path:
 
 
 def render_all(
-    data_dir: Path, out_dir: Path, force: bool = False, **options: object
+    data_dir: Path,
+    out_dir: Path,
+    force: bool = False,
+    workers: int | None = None,
+    **options: object,
 ) -> list[RenderResult]:
-    """Render every meeting that has data and no briefing yet (every one, with `force`)."""
+    """Render every meeting that has data and no briefing yet (every one, with `force`).
+
+    Meetings render in parallel, one worker process per core (or `workers`), each with its own
+    kernel; every meeting is published on its own, so one failure loses no other meeting.
+
+    Raises
+    ------
+    RenderError
+        After every meeting has been tried, naming each one that failed and why.
+    """
     data = load_board_data(data_dir)
     done = set() if force else set(rendered_meetings(out_dir))
-    todo = [m for m in meetings_with_data(data) if m not in done]
-    log.info("%d meetings to render", len(todo))
-    return [render_meeting(data_dir, out_dir, m.isoformat(), **options) for m in todo]
+    todo = [m.isoformat() for m in meetings_with_data(data) if m not in done]
+    workers = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
+    log.info("%d meetings to render, %d at a time", len(todo), workers)
+    if workers == 1:
+        return [render_meeting(data_dir, out_dir, date, **options) for date in todo]
+    results, failures = [], []
+    context = multiprocessing.get_context("spawn")  # no forked copies of kernel threads
+    level = logging.getLogger("boardbrief").getEffectiveLevel()
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_log_progress, initargs=(level,)
+    ) as pool:
+        futures = {
+            date: pool.submit(render_meeting, data_dir, out_dir, date, **options) for date in todo
+        }
+        for date, future in futures.items():
+            try:
+                results.append(future.result())
+            except Exception as error:  # reported together once every meeting has been tried
+                failures.append(f"{date}: {error}")
+    if failures:
+        raise RenderError("some meetings could not be rendered:\n" + "\n".join(failures))
+    return results
+
+
+def _log_progress(level: int) -> None:
+    """In a worker process: progress lines on stderr, as the command shows them."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("boardbrief: %(message)s"))
+    logger = logging.getLogger("boardbrief")
+    logger.addHandler(handler)
+    logger.setLevel(level)
+    logger.propagate = False
 
 
 def check_parameters(notebook: Path, parameters: dict[str, object]) -> None:
