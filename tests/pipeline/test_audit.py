@@ -126,3 +126,31 @@ def test_render_all_renders_only_what_is_missing(archive):
     assert again.returncode == 0 and again.stdout == ""
     index = (out / "index.html").read_text(encoding="utf-8")
     assert index.index("12 May 2026") < index.index("14 April 2026") < index.index("10 March 2026")
+
+
+def test_verify_with_a_changed_library_setting_reports_the_figure(archive, tmp_path):
+    """Change a figure-affecting setting inside the library itself, for the re-render only.
+
+    A `sitecustomize` module on PYTHONPATH runs at start-up in the command and in its kernel;
+    it narrows what counts as 'stuck' to red only, so the Northshire amber P1 no longer is.
+    """
+    _data, out = archive
+    patch = tmp_path / "patch"
+    patch.mkdir()
+    (patch / "sitecustomize.py").write_text(
+        "import boardbrief.actions\nboardbrief.actions.STUCK_RATINGS = ('red',)\n",
+        encoding="utf-8",
+    )
+    import os
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "boardbrief", "verify", "2026-05-12", "--out", str(out)],
+        cwd=REPO, capture_output=True, text=True, timeout=300, check=False,
+        env={**os.environ, "PYTHONPATH": str(patch)},
+    )  # fmt: skip
+    assert result.returncode == 3, result.stdout + result.stderr
+    assert "figure actions.stuck: archived 2, now 1" in result.stdout
+    assert "briefing.html: differs from the archived copy" in result.stdout
+    assert "the environment is the same as the one recorded" in result.stdout
