@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import Any
+
 import pandas as pd
 
 from boardbrief import charts
@@ -126,28 +129,15 @@ def overdue(plan: ActionPlanStatus) -> Table | Html:
     """Open actions past their due date, most overdue first, with whose they are."""
     if plan.overdue.empty:
         return _sentence("No open action is past its due date.")
-    rows = [
-        Row(
-            [
-                _action(r.action_id, r.title),
-                _owner(plan, r.owner),
-                medium_date(r.due_date.date()),
-                count(r.days_overdue),
-                rag_badge(r.rag),
-            ]
-        )
-        for r in plan.overdue.itertuples()
-    ]
-    return Table(
-        caption=f"Overdue actions: not complete and due before {long_date(plan.meeting_date)}",
-        columns=[
-            Column("Action"),
-            Column("Owner"),
-            Column("Due"),
-            Column("Days overdue", "num"),
-            Column("Rating"),
+    return _action_list(
+        plan,
+        plan.overdue,
+        f"Overdue actions: not complete and due before {long_date(plan.meeting_date)}",
+        [
+            (Column("Due"), lambda r: medium_date(r.due_date.date())),
+            (Column("Days overdue", "num"), lambda r: count(r.days_overdue)),
+            (Column("Rating"), lambda r: rag_badge(r.rag)),
         ],
-        rows=rows,
     )
 
 
@@ -156,30 +146,16 @@ def stuck(plan: ActionPlanStatus) -> Table | Html:
     times = plan.config.stuck_after_snapshots
     if plan.stuck.empty:
         return _sentence(f"No action has stayed red or amber for {times} or more updates in a row.")
-    rows = [
-        Row(
-            [
-                _action(r.action_id, r.title),
-                _owner(plan, r.owner),
-                rag_badge(r.rag),
-                count(r.snapshots),
-                medium_date(r.since.date()),
-                count(r.days_unchanged),
-            ]
-        )
-        for r in plan.stuck.itertuples()
-    ]
-    return Table(
-        caption=f"Stuck actions: the same red or amber rating for {times} or more updates in a row",
-        columns=[
-            Column("Action"),
-            Column("Owner"),
-            Column("Rating"),
-            Column("Updates in a row", "num"),
-            Column("Rated so since", "left"),
-            Column("Days unchanged", "num"),
+    return _action_list(
+        plan,
+        plan.stuck,
+        f"Stuck actions: the same red or amber rating for {times} or more updates in a row",
+        [
+            (Column("Rating"), lambda r: rag_badge(r.rag)),
+            (Column("Updates in a row", "num"), lambda r: count(r.snapshots)),
+            (Column("Rated so since"), lambda r: medium_date(r.since.date())),
+            (Column("Days unchanged", "num"), lambda r: count(r.days_unchanged)),
         ],
-        rows=rows,
         notes=["An update is one action-plan snapshot; days are counted to the meeting."],
     )
 
@@ -189,28 +165,40 @@ def stale(plan: ActionPlanStatus) -> Table | Html:
     days = plan.config.stale_after_days
     if plan.stale.empty:
         return _sentence(f"Every open action was updated in the {days} days before the meeting.")
-    rows = [
-        Row(
-            [
-                _action(r.action_id, r.title),
-                _owner(plan, r.owner),
-                medium_date(r.last_updated.date()),
-                count(r.days_since_update),
-                rag_badge(r.rag),
-            ]
-        )
-        for r in plan.stale.itertuples()
-    ]
-    return Table(
-        caption=f"Actions not updated for more than {days} days before the meeting",
-        columns=[
-            Column("Action"),
-            Column("Owner"),
-            Column("Last updated"),
-            Column("Days since", "num"),
-            Column("Rating"),
+    return _action_list(
+        plan,
+        plan.stale,
+        f"Actions not updated for more than {days} days before the meeting",
+        [
+            (Column("Last updated"), lambda r: medium_date(r.last_updated.date())),
+            (Column("Days since", "num"), lambda r: count(r.days_since_update)),
+            (Column("Rating"), lambda r: rag_badge(r.rag)),
         ],
-        rows=rows,
+    )
+
+
+def _action_list(
+    plan: ActionPlanStatus,
+    frame: pd.DataFrame,
+    caption: str,
+    extra: list[tuple[Column, Callable[[Any], object]]],
+    notes: Sequence[str] = (),
+) -> Table:
+    """A table of actions: each one's id and title, its owner, then the `extra` columns."""
+    return Table(
+        caption=caption,
+        columns=[Column("Action"), Column("Owner"), *(column for column, _ in extra)],
+        rows=[
+            Row(
+                [
+                    _action(r.action_id, r.title),
+                    _owner(plan, r.owner),
+                    *(cell(r) for _, cell in extra),
+                ]
+            )
+            for r in frame.itertuples()
+        ],
+        notes=notes,
     )
 
 
