@@ -217,11 +217,12 @@ def _dotted(location: tuple[Any, ...]) -> str:
 
 
 def _not_utf8(name: str, error: UnicodeDecodeError) -> Problem:
+    line = error.object[: error.start].count(b"\n") + 1
     return Problem(
         name,
+        line,
         None,
         None,
-        None,
-        f"UTF-8 text, but byte 0x{error.object[error.start]:02x} at position {error.start} is not "
-        "UTF-8 (save the file as UTF-8)",
+        f"UTF-8 text, but byte 0x{error.object[error.start]:02x} is not UTF-8 "
+        "(save the file as UTF-8)",
     )

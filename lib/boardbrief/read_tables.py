@@ -101,12 +101,19 @@ def _csv_rows(path: Path, name: str) -> list[list[str]]:
                 )
             ]
         ) from None
+    rows: list[list[str]] = []
     try:
-        return list(csv.reader(io.StringIO(text, newline="")))
+        rows.extend(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as error:
-        raise DataError(
-            [Problem(name, None, None, None, f"a readable CSV file ({error})")]
-        ) from None
+        row = len(rows) + 1  # the record that could not be read
+        if "field larger than field limit" in str(error):
+            expected = (
+                f"cells of at most {csv.field_size_limit():,} characters "
+                "(a longer one was found, or a double quote was left open)"
+            )
+            raise DataError([Problem(name, row, None, None, expected)]) from None
+        raise DataError([Problem(name, row, None, None, f"a readable CSV row ({error})")]) from None
+    return rows
 
 
 def _row_at(data: bytes, offset: int) -> int:
@@ -127,9 +134,44 @@ def _xlsx_rows(path: Path, name: str) -> list[list[str]]:
         raise DataError([Problem(name, None, None, None, expected)]) from None
     try:
         sheet = workbook.worksheets[0]
-        return [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+        rows = [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
     finally:
         workbook.close()
+    _reject_uncalculated_formulas(path, name, rows)
+    return rows
+
+
+def _reject_uncalculated_formulas(path: Path, name: str, rows: list[list[str]]) -> None:
+    """A formula saved without its result (as some tools write them) reads as blank: refuse it.
+
+    Excel saves each formula's last result beside it, and that is what is read; a workbook written
+    by a program that cannot calculate has only the formula, which must not pass as a blank cell.
+    """
+    from openpyxl import load_workbook
+
+    if not any(cell == "" for row in rows for cell in row):
+        return
+    header = [unicodedata.normalize("NFC", cell).strip().lower() for cell in rows[0]]
+    workbook = load_workbook(path, read_only=True, data_only=False)
+    try:
+        formulas = list(workbook.worksheets[0].iter_rows(values_only=True))
+        problems = [
+            Problem(
+                name,
+                number,
+                header[position] if position < len(header) and header[position] else None,
+                formula,
+                "a value, but this formula has no saved result (open the file in Excel and save "
+                "it, or type the value)",
+            )
+            for number, (row, written) in enumerate(zip(rows, formulas, strict=False), start=1)
+            for position, (cell, formula) in enumerate(zip(row, written, strict=False))
+            if cell == "" and isinstance(formula, str) and formula.startswith("=")
+        ]
+    finally:
+        workbook.close()
+    if problems:
+        raise DataError(problems)
 
 
 def _cell_text(value: object) -> str:

@@ -56,6 +56,8 @@ FEEDBACK_COLUMNS = [
 # Up to £999,999,999,999.99: far beyond any register, and safe from int64 overflow when summed.
 MONEY_PATTERN = r"-?\s*£?\s*-?([0-9]{1,3}(,[0-9]{3}){0,3}|[0-9]{1,12})(\.[0-9]{1,2})?"
 DATE_PATTERN = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+# A comment is a few sentences; this is room for several pages, and refuses pasted documents.
+MAX_COMMENT_CHARACTERS = 20_000
 SPENT_WITHIN_COMMITTED = "spent_gbp no greater than committed_gbp on the same row"
 
 
@@ -117,7 +119,7 @@ def feedback_schema(config: BoardConfig, theme_ids: list[str] | None) -> pa.Data
             "respondent": pa.Column(
                 checks=_known(RESPONDENTS, "parent, carer, young person, professional or other")
             ),
-            "comment": pa.Column(checks=[_filled()]),
+            "comment": pa.Column(checks=[_filled(), _at_most(MAX_COMMENT_CHARACTERS, "a comment")]),
             "consent_to_quote": pa.Column(checks=_known(YES_NO, "yes or no")),
             "rating": pa.Column(
                 checks=[
@@ -173,6 +175,12 @@ def parse_pence(values: pd.Series) -> pd.Series:
 
 def _filled() -> pa.Check:
     return pa.Check(lambda s: s != "", error="a value in this cell")
+
+
+def _at_most(characters: int, what: str) -> pa.Check:
+    return pa.Check(
+        lambda s: s.str.len() <= characters, error=f"{what} of at most {characters:,} characters"
+    )
 
 
 def _known(values: Iterable[str], what: str) -> list[pa.Check]:

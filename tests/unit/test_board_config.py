@@ -116,3 +116,15 @@ def test_load_board_config_not_a_mapping_is_refused(board_dir):
     assert problems_for(board_dir, "- just\n- a list\n") == [
         "board.yml: expected a YAML mapping of settings"
     ]
+
+
+def test_load_board_config_not_utf8_names_the_line(board_dir):
+    path = board_dir / "board.yml"
+    text = path.read_text(encoding="utf-8").replace("Northshire College", "\u00a3 College")
+    path.write_bytes(text.encode("cp1252"))
+    with pytest.raises(DataError) as caught:
+        load_board_config(board_dir)
+    assert [str(p) for p in caught.value.problems] == [
+        "board.yml, line 17: expected UTF-8 text, but byte 0xa3 is not UTF-8 "
+        "(save the file as UTF-8)"
+    ]

@@ -123,3 +123,23 @@ def test_read_table_accents_are_composed_one_way(tmp_path):
     decomposed = "E\u0301astmoor"  # E + combining acute, as some systems type it
     path = write(tmp_path / "t.csv", f"district\n{decomposed}\n".encode())
     assert read_table(path, "t.csv", ["district"]).iloc[0, 0] == "\u00c9astmoor"
+
+
+def test_read_table_overlong_cell_names_the_row_not_a_crash(tmp_path):
+    path = write(tmp_path / "t.csv", b"a,b\n1,ok\n2," + b"x" * 200_000 + b"\n")
+    assert problems(path, ["a"]) == [
+        "t.csv, row 3: expected cells of at most 131,072 characters "
+        "(a longer one was found, or a double quote was left open)"
+    ]
+
+
+def test_read_table_formula_without_saved_result_is_refused_not_blank(tmp_path):
+    workbook = Workbook()
+    workbook.active.append(["A", " Total "])
+    workbook.active.append([1, "=A2*2"])
+    workbook.active.append([2, None])
+    workbook.save(tmp_path / "t.xlsx")
+    assert problems(tmp_path / "t.xlsx", ["a"]) == [
+        "t.xlsx, row 2, column 'total': found '=A2*2', expected a value, but this formula has no "
+        "saved result (open the file in Excel and save it, or type the value)"
+    ]

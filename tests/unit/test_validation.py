@@ -230,3 +230,11 @@ def test_huge_amount_is_refused_not_overflowed(board_dir, edit):
         f"{FUNDING}, row 3, column 'committed_gbp': found '99999999999999999999', "
         "expected an amount in pounds like 1250 or £1,250.50 (under a trillion)"
     ]
+
+
+def test_comment_over_twenty_thousand_characters_is_refused(board_dir, edit):
+    edit(board_dir / DROPINS, "Nobody calls back", "n" * 20_001)
+    assert problems(board_dir) == [
+        f"{DROPINS}, row 3, column 'comment': found '{'n' * 59}…', "
+        "expected a comment of at most 20,000 characters"
+    ]
