@@ -35,6 +35,16 @@ def fingerprint(folder: Path) -> dict[str, str]:
     }
 
 
+@pytest.fixture
+def previous_briefings(tmp_path: Path) -> Path:
+    """An output folder holding an earlier render, to prove nothing in it changes."""
+    out = tmp_path / "briefings"
+    (out / "2026-05-12").mkdir(parents=True)
+    (out / "2026-05-12" / "briefing.html").write_text("<p>the board's copy</p>", encoding="utf-8")
+    (out / "2026-05-12" / "figures.json").write_text("{}", encoding="utf-8")
+    return out
+
+
 @pytest.fixture(scope="session")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     """The Northshire fixture's latest meeting rendered once through the real command."""

@@ -49,16 +49,6 @@ CASES = {
 }  # fmt: skip
 
 
-@pytest.fixture
-def previous_briefings(tmp_path: Path) -> Path:
-    """An output folder holding an earlier render, to prove nothing in it changes."""
-    out = tmp_path / "briefings"
-    (out / "2026-05-12").mkdir(parents=True)
-    (out / "2026-05-12" / "briefing.html").write_text("<p>the board's copy</p>", encoding="utf-8")
-    (out / "2026-05-12" / "figures.json").write_text("{}", encoding="utf-8")
-    return out
-
-
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_render_bad_input_exits_2_and_leaves_briefings(case, board_dir, previous_briefings, capsys):
     damage, where = CASES[case]

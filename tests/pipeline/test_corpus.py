@@ -58,16 +58,6 @@ def problem_lines(err: str) -> list[str]:
     return [line[len(PROBLEM_PREFIX) :] for line in err.splitlines() if line.startswith("  - ")]
 
 
-@pytest.fixture
-def previous_briefings(tmp_path: Path) -> Path:
-    """An output folder holding an earlier render, to prove nothing in it changes."""
-    out = tmp_path / "briefings"
-    (out / "2026-05-12").mkdir(parents=True)
-    (out / "2026-05-12" / "briefing.html").write_text("<p>the board's copy</p>", encoding="utf-8")
-    (out / "2026-05-12" / "figures.json").write_text("{}", encoding="utf-8")
-    return out
-
-
 @pytest.mark.parametrize("name", CASES)
 def test_corpus_case_gives_its_exact_problems(name, tmp_path, previous_briefings, capsys):
     case = CORPUS / name

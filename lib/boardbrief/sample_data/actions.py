@@ -6,6 +6,8 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from boardbrief.schemas import ACTION_COLUMNS
+
 SNAPSHOTS: tuple[date, ...] = (
     date(2026, 4, 30),
     date(2026, 5, 29),
@@ -15,18 +17,8 @@ SNAPSHOTS: tuple[date, ...] = (
     date(2026, 10, 30),
 )
 
-COLUMNS: tuple[str, ...] = (
-    "action_id",
-    "priority_area",
-    "pledge",
-    "title",
-    "owner",
-    "due_date",
-    "status",
-    "rag",
-    "last_updated",
-    "commentary",
-)
+# The contract's columns, with the optional pledge after the priority area.
+COLUMNS: tuple[str, ...] = (*ACTION_COLUMNS[:2], "pledge", *ACTION_COLUMNS[2:])
 
 RAG_WORDS = {"R": "red", "A": "amber", "G": "green", "B": "blue"}
 _RAG_ORDER = "RAGB"

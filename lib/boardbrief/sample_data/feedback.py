@@ -19,18 +19,9 @@ from boardbrief.sample_data.comments import (
     uncoded_comment,
 )
 from boardbrief.sample_data.phrases import HELPLINE_PREFIXES
+from boardbrief.schemas import FEEDBACK_COLUMNS
 
-COLUMNS: tuple[str, ...] = (
-    "feedback_id",
-    "date",
-    "session",
-    "district",
-    "respondent",
-    "comment",
-    "consent_to_quote",
-    "theme",
-    "rating",
-)
+COLUMNS: tuple[str, ...] = (*FEEDBACK_COLUMNS, "theme", "rating")  # with the optional ones
 
 FIRST_DAY = date(2026, 1, 5)
 LAST_DAY = date(2026, 11, 4)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from boardbrief.sample_data.writing import format_money
+from boardbrief.schemas import FUNDING_COLUMNS, FUNDING_KINDS
 
 REGISTERS: tuple[date, ...] = (
     date(2026, 4, 30),
@@ -15,18 +16,9 @@ REGISTERS: tuple[date, ...] = (
     date(2026, 10, 30),
 )
 
-COLUMNS: tuple[str, ...] = (
-    "line_id",
-    "organisation",
-    "priority_area",
-    "kind",
-    "description",
-    "committed_gbp",
-    "spent_gbp",
-    "district",
-)
+COLUMNS: tuple[str, ...] = tuple(FUNDING_COLUMNS)
 
-KINDS: tuple[str, ...] = ("funding", "physical resources", "staff time")
+KINDS: tuple[str, ...] = FUNDING_KINDS
 
 
 @dataclass(frozen=True)

@@ -1,14 +1,10 @@
 """An .xlsx snapshot whose dates are Excel serial numbers without a date format."""
 
-import csv
 from pathlib import Path
 
 from openpyxl import Workbook
 
-
-def rows(path: Path) -> list[list[str]]:
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        return list(csv.reader(handle))
+from tests.corpus_tools import csv_rows, replace_with_xlsx
 
 
 def build(data: Path) -> None:
@@ -16,9 +12,8 @@ def build(data: Path) -> None:
 
     source = data / "actions/2026-05-05.csv"
     workbook = Workbook()
-    for number, row in enumerate(rows(source)):
+    for number, row in enumerate(csv_rows(source)):
         if number in (1, 2):
             row[4] = (dt.date.fromisoformat(row[4]) - dt.date(1899, 12, 30)).days
         workbook.active.append(row)
-    source.unlink()
-    workbook.save(source.with_suffix(".xlsx"))
+    replace_with_xlsx(source, workbook)

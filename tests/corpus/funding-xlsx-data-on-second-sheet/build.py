@@ -1,14 +1,10 @@
 """An .xlsx register whose first sheet is a cover note: the first sheet is what is read."""
 
-import csv
 from pathlib import Path
 
 from openpyxl import Workbook
 
-
-def rows(path: Path) -> list[list[str]]:
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        return list(csv.reader(handle))
+from tests.corpus_tools import csv_rows, replace_with_xlsx
 
 
 def build(data: Path) -> None:
@@ -17,7 +13,6 @@ def build(data: Path) -> None:
     workbook.active.title = "Cover"
     workbook.active.append(["Investment register, May 2026"])
     register = workbook.create_sheet("Register")
-    for row in rows(source):
+    for row in csv_rows(source):
         register.append(row)
-    source.unlink()
-    workbook.save(source.with_suffix(".xlsx"))
+    replace_with_xlsx(source, workbook)
