@@ -6,8 +6,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.boardbrief-installed
 KERNEL := boardbrief
+BROWSER := tests/browser
+BROWSER_STAMP := $(BROWSER)/node_modules/.boardbrief-installed
+BROWSER_SKIP := the browser tests will be skipped (and fail under CI=true)
 
-.PHONY: briefing test bench lab lint format lock clean
+.PHONY: briefing test browser-tools bench lab lint format lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -25,8 +28,33 @@ briefing: $(STAMP)
 	@$(BIN)/boardbrief render
 
 ## Run the whole test suite.
-test: $(STAMP)
+test: $(STAMP) browser-tools
 	@$(BIN)/python -m pytest
+
+## The browser tests' tools. Debian's chromium and a Java runtime when missing (as root, with
+## apt-get), then playwright-core, axe-core and vnu-jar exactly as tests/browser/package-lock.json
+## pins them (scripts off: vnu-jar's would download a Java of its own). A tool that cannot be
+## installed does not stop `make test`; the tests that need it say what is missing.
+browser-tools: $(BROWSER_STAMP)
+	@missing=""; \
+	test -x /usr/bin/chromium || missing="$$missing chromium"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing$$missing for the browser tests (apt-get) ..." >&2; \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends $$missing >/dev/null; } \
+			|| echo "WARNING: could not install$$missing: $(BROWSER_SKIP)" >&2; \
+	else \
+		echo "WARNING: missing$$missing and not root with apt-get: $(BROWSER_SKIP)" >&2; \
+	fi
+
+$(BROWSER_STAMP): $(BROWSER)/package-lock.json
+	@echo "Installing the browser tests' npm packages into $(BROWSER)/node_modules ..." >&2
+	@if command -v npm >/dev/null 2>&1 \
+		&& (cd $(BROWSER) && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error >&2); \
+	then touch $@; \
+	else echo "WARNING: npm ci in $(BROWSER) failed or npm is missing: $(BROWSER_SKIP)" >&2; fi
 
 ## Time the briefing against the kernel-start floor, the stock CLIs and 100x data (~8 min).
 bench: $(STAMP)

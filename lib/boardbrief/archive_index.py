@@ -53,9 +53,14 @@ def write_index(out_dir: Path, board: str) -> Path:
     with tempfile.NamedTemporaryFile(
         "w", encoding="utf-8", dir=out_dir, prefix=".index-", suffix=".html", delete=False
     ) as handle:
-        handle.write(html)
-    os.chmod(handle.name, 0o644)
-    os.replace(handle.name, target)
+        try:
+            handle.write(html)
+            handle.close()  # a full disk may only show here
+            os.chmod(handle.name, 0o644)
+            os.replace(handle.name, target)
+        except BaseException:  # a full disk or Ctrl-C: the old index stays, no half-written one
+            Path(handle.name).unlink(missing_ok=True)
+            raise
     return target
 
 

@@ -1,4 +1,4 @@
-"""The `boardbrief` command: render, validate and list a board's briefings.
+"""The `boardbrief` command: render, validate, list and export a board's briefings.
 
 Exit codes: 0 done, 1 internal error, 2 bad input data. User errors never show a traceback.
 """
@@ -33,6 +33,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     """Run the chosen command, turning each kind of failure into its exit code."""
+    from boardbrief.pdf import PdfError
     from boardbrief.problems import DataError
     from boardbrief.render import NotebookDataError, RenderError, UsageError
 
@@ -47,7 +48,7 @@ def _run(args: argparse.Namespace) -> int:
     except NotebookDataError as error:
         print(f"boardbrief: the notebook rejected the data: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except RenderError as error:
+    except (RenderError, PdfError) as error:
         print(f"boardbrief: {error}", file=sys.stderr)
         return EXIT_INTERNAL
     except KeyboardInterrupt:
@@ -76,13 +77,16 @@ def _render(args: argparse.Namespace) -> int:
             force=args.force,
             workers=args.workers,
             cell_timeout=args.cell_timeout,
+            pdf=args.pdf,
         )
         for result in results:
             print(result.html.resolve())
         if not results:
             log.info("every meeting with data is already rendered (use --force to redo them)")
         return EXIT_OK
-    result = render_meeting(args.data, args.out, args.meeting_date, cell_timeout=args.cell_timeout)
+    result = render_meeting(
+        args.data, args.out, args.meeting_date, cell_timeout=args.cell_timeout, pdf=args.pdf
+    )
     print(result.html.resolve())
     return EXIT_OK
 
@@ -112,6 +116,14 @@ def _validate(args: argparse.Namespace) -> int:
         f"({len(data.actions)} action snapshots, {len(data.funding)} investment registers, "
         f"{len(data.feedback):,} comments)"
     )
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from boardbrief.analyst_tables import export_meeting
+
+    for path in export_meeting(args.data, args.out, args.meeting_date):
+        print(path.resolve())
     return EXIT_OK
 
 
@@ -185,6 +197,11 @@ def _parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="stop a notebook cell that runs longer than this (default: %(default)s)",
     )
+    render.add_argument(
+        "--pdf",
+        action="store_true",
+        help="also print briefing.pdf (A4 board pack) with headless Chromium",
+    )
     data_option(render)
     out_option(render)
     render.set_defaults(handler=_render)
@@ -208,6 +225,33 @@ def _parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check every data file against the contract")
     data_option(validate)
     validate.set_defaults(handler=_validate)
+
+    export = commands.add_parser(
+        "export",
+        help="write a meeting's tables for analysts as CSV",
+        description=(
+            "Write OUT/MEETING_DATE/actions.csv, feedback_themes.csv, funding_lines.csv and "
+            "investment_per_child.csv: the figures the briefing shows, small feedback counts "
+            "suppressed as [c], no comment text. Files are UTF-8 with a byte-order mark for "
+            "Excel; text that a spreadsheet would run as a formula (starting =, +, -, @) is "
+            "prefixed with '. Each file is replaced whole or not at all."
+        ),
+    )
+    export.add_argument(
+        "meeting_date",
+        nargs="?",
+        metavar="MEETING_DATE",
+        help="a meeting in board.yml, YYYY-MM-DD, or latest (default: the latest with data)",
+    )
+    data_option(export)
+    export.add_argument(
+        "--out",
+        type=Path,
+        default=paths.DEFAULT_EXPORTS_DIR,
+        metavar="DIR",
+        help="where exports are written, a folder per meeting (default: %(default)s)",
+    )
+    export.set_defaults(handler=_export)
 
     listing = commands.add_parser("list", help="list meetings, and which have data and briefings")
     data_option(listing)

@@ -98,6 +98,10 @@ def _rating(
     return None
 
 
+# The commentary sits under "From the lead officer" (h3) in the summary section (h2).
+HEADING_SHIFT = 3
+
+
 @cache
 def _markdown() -> Any:
     from markdown_it import MarkdownIt
@@ -107,13 +111,13 @@ def _markdown() -> Any:
     def heading_open(
         renderer_self: Any, tokens: list[Any], index: int, options: Any, env: Any
     ) -> str:
-        level = min(int(tokens[index].tag[1]) + 2, 6)
+        level = min(int(tokens[index].tag[1]) + HEADING_SHIFT, 6)
         return f"<h{level}>"
 
     def heading_close(
         renderer_self: Any, tokens: list[Any], index: int, options: Any, env: Any
     ) -> str:
-        level = min(int(tokens[index].tag[1]) + 2, 6)
+        level = min(int(tokens[index].tag[1]) + HEADING_SHIFT, 6)
         return f"</h{level}>\n"
 
     renderer.add_render_rule("heading_open", heading_open)

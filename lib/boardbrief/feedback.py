@@ -166,7 +166,8 @@ def theme_counts(
 
     Columns: `theme`, `name`, `period`, `previous` (<NA> when suppressed or at the first
     meeting), `change` (only where both counts are shown), and `period_actual` for ordering.
-    Rows are in descending order of this period's count, then codebook order.
+    Rows are in descending order of this period's count as shown, then codebook order: the
+    order must not rank counts the suppression hides.
     """
 
     def count_in(frame: pd.DataFrame) -> pd.Series:
@@ -183,8 +184,11 @@ def theme_counts(
         table["previous"] = _primary_only(count_in(previous), threshold).to_numpy()
     table["change"] = table["period"] - table["previous"]
     table["order"] = range(len(table))
-    table = table.sort_values(["period_actual", "order"], ascending=[False, True])
-    return table.drop(columns="order").reset_index(drop=True)
+    # Order by what is shown: a hidden count ranks as "between 0 and the threshold" and hidden
+    # counts keep codebook order, so the order never tells which hidden count is the larger.
+    table["rank"] = table["period"].astype("Float64").fillna(threshold - 0.5)
+    table = table.sort_values(["rank", "order"], ascending=[False, True], kind="stable")
+    return table.drop(columns=["order", "rank"]).reset_index(drop=True)
 
 
 def top_themes(themes: pd.DataFrame, how_many: int) -> list[str]:

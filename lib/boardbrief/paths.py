@@ -14,8 +14,10 @@ NBCONVERT_TEMPLATE_NAME = "boardbrief"
 # Relative to where the command is run, as command-line users expect.
 DEFAULT_DATA_DIR = Path("data")
 DEFAULT_OUT_DIR = Path("briefings")
+DEFAULT_EXPORTS_DIR = Path("exports")
 
 BRIEFING_HTML = "briefing.html"
+BRIEFING_PDF = "briefing.pdf"  # only with `render --pdf`
 EXECUTED_NOTEBOOK = "briefing.ipynb"
 FIGURES_JSON = "figures.json"
 FAILED_DIR = "_failed"

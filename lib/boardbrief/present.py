@@ -18,6 +18,9 @@ from markupsafe import Markup
 from boardbrief.ratings import RAG_WORDS
 
 SUPPRESSED = "[c]"
+# Lists of actions or funding lines show at most this many rows, so a briefing's size does not
+# grow with the data; the rest are counted in a note and listed in full by `boardbrief export`.
+MAX_LIST_ROWS = 25
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,17 @@ class Table:
 
     def _repr_html_(self) -> str:
         return self.to_html().markup
+
+
+def capped(rows: Sequence[Row], what: str, export: str) -> tuple[list[Row], list[str]]:
+    """The first MAX_LIST_ROWS rows (lists come most important first) and a note of the rest."""
+    if len(rows) <= MAX_LIST_ROWS:
+        return list(rows), []
+    left_out = len(rows) - MAX_LIST_ROWS
+    return list(rows[:MAX_LIST_ROWS]), [
+        f"Showing the first {MAX_LIST_ROWS} of {len(rows):,} {what}; the other {left_out:,} are "
+        f"listed in the analysts' export ({export})."
+    ]
 
 
 def rag_badge(rag: str) -> Markup:

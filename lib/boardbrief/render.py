@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import logging
 import multiprocessing
 import os
@@ -26,8 +27,10 @@ from filelock import FileLock, Timeout
 from boardbrief import figures as figures_module
 from boardbrief import paths
 from boardbrief.archive_index import rendered_meetings, write_index
+from boardbrief.inputs import sha256_of
 from boardbrief.load import load_board_data
 from boardbrief.meeting import LATEST, Meeting, meetings_with_data, select_meeting
+from boardbrief.pdf import chromium_version, print_pdf, require_chromium
 from boardbrief.run_record import build_run_record, write_run_record
 
 log = logging.getLogger(__name__)
@@ -69,6 +72,7 @@ def render_meeting(
     notebook: Path = paths.BRIEFING_NOTEBOOK,
     kernel_name: str = KERNEL_NAME,
     cell_timeout: int | None = CELL_TIMEOUT,
+    pdf: bool = False,
 ) -> RenderResult:
     """Render one meeting's briefing into `out_dir/MEETING_DATE/`.
 
@@ -82,6 +86,8 @@ def render_meeting(
         A meeting listed in board.yml as YYYY-MM-DD, or None for the latest with data.
     cell_timeout
         Seconds any one notebook cell may run before it is stopped (None: no limit).
+    pdf
+        Also print `briefing.pdf` with headless Chromium (checked for before anything runs).
 
     Raises
     ------
@@ -89,6 +95,8 @@ def render_meeting(
         The data breaks the contract (nothing is written).
     RenderError, NotebookDataError
         Execution or export failed (the previous briefing, if any, is untouched).
+    PdfError
+        `pdf` was asked for and Chromium is missing or could not print.
     """
     log.info("checking the data in %s", data_dir)
     meeting = select_meeting(load_board_data(data_dir), meeting_date or LATEST)
@@ -96,15 +104,17 @@ def render_meeting(
     parameters = {"meeting_date": date, "data_dir": str(Path(data_dir).resolve())}
     check_parameters(notebook, parameters)
     _require_kernel(kernel_name)
+    browser = require_chromium() if pdf else None
     check_output_folder(out_dir, Path(data_dir))
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    with _only_render_of(out_dir, date):
-        final = _render_locked(
-            meeting, notebook, parameters, kernel_name, cell_timeout, out_dir, date
-        )
-    with FileLock(_lock_path(out_dir, "index"), timeout=INDEX_LOCK_WAIT):
-        write_index(out_dir, meeting.config.board)
+    with _writing_into(out_dir):
+        out_dir.mkdir(parents=True, exist_ok=True)
+        with _only_render_of(out_dir, date):
+            final = _render_locked(
+                meeting, notebook, parameters, kernel_name, cell_timeout, out_dir, date, browser
+            )
+        with FileLock(_lock_path(out_dir, "index"), timeout=INDEX_LOCK_WAIT):
+            write_index(out_dir, meeting.config.board)
     log.info("wrote %s", final)
     return RenderResult(meeting.date, final)
 
@@ -117,8 +127,13 @@ def _render_locked(
     cell_timeout: int | None,
     out_dir: Path,
     date: str,
+    browser: str | None = None,
 ) -> Path:
     """Run, export and record into a staging folder, then swap it in for the old briefing."""
+    previous = out_dir / date
+    if previous.is_dir() and not os.access(previous, os.W_OK | os.X_OK):
+        # checked before running: publishing could not remove the old briefing's files
+        raise RenderError(f"cannot write to {previous}: permission denied")
     staging = Path(tempfile.mkdtemp(prefix=f".{date}-staging-", dir=out_dir))
     staging.chmod(0o755)
     started = _now()
@@ -149,6 +164,13 @@ def _render_locked(
             finished=_now(),
             folder=staging,
         )
+        if browser:
+            log.info("printing the PDF with %s", browser)
+            print_pdf(staging / paths.BRIEFING_HTML, staging / paths.BRIEFING_PDF, browser)
+            record["pdf"] = {
+                "sha256": sha256_of(staging / paths.BRIEFING_PDF),
+                "printed_by": chromium_version(browser),
+            }
         write_run_record(record, staging)
         final = out_dir / date
         _publish(staging, final)
@@ -173,6 +195,30 @@ def _only_render_of(out_dir: Path, date: str) -> Iterator[None]:
         yield
     finally:
         lock.release()
+
+
+_CANNOT_WRITE = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT}
+
+
+@contextlib.contextmanager
+def _writing_into(out_dir: Path) -> Iterator[None]:
+    """Report an output folder that cannot be written (permissions, read-only, full) clearly."""
+    try:
+        yield
+    except OSError as error:
+        if error.errno not in _CANNOT_WRITE or not _concerns(error, out_dir):
+            raise
+        folder = Path(error.filename).parent if error.filename else out_dir
+        reason = (error.strerror or os.strerror(error.errno)).lower()
+        raise RenderError(f"cannot write to {folder}: {reason}") from None
+
+
+def _concerns(error: OSError, out_dir: Path) -> bool:
+    """Whether a failed write was to the output folder, inside it or on the way to it."""
+    if error.filename is None:  # a write to an open file: only a full disk says no then
+        return error.errno in (errno.ENOSPC, errno.EDQUOT)
+    path, out = Path(error.filename).absolute(), out_dir.absolute()
+    return path == out or out in path.parents or path in out.parents
 
 
 def _lock_path(out_dir: Path, name: str) -> Path:
@@ -262,6 +308,8 @@ def export_html(notebook: nbformat.NotebookNode, title: str) -> str:
     """The executed notebook as the board's HTML: our template, no code, nothing external."""
     from nbconvert import HTMLExporter
 
+    from boardbrief.outline import OutlinePreprocessor
+
     exporter = HTMLExporter(
         template_name=paths.NBCONVERT_TEMPLATE_NAME,
         extra_template_basedirs=[str(paths.NBCONVERT_TEMPLATES)],
@@ -270,6 +318,7 @@ def export_html(notebook: nbformat.NotebookNode, title: str) -> str:
         exclude_output_prompt=True,
         anchor_link_text="",
     )
+    exporter.register_preprocessor(OutlinePreprocessor(), enabled=True)
     notebook = nbformat.from_dict(notebook)
     notebook.metadata["title"] = title
     hidden = {figures_module.FIGURES_MIMETYPE, figures_module.INPUTS_MIMETYPE}
@@ -306,6 +355,9 @@ def _execute(
             request_save_on_cell_execute=False,
             execution_timeout=cell_timeout,
             kernel_manager_class=local_socket_kernel_manager(),
+            # stop the kernel at once, not politely: a kernel asked to shut down while a cell
+            # runs (Ctrl-C, a timeout) prints its own traceback; ours has nothing to clean up
+            shutdown_kernel="immediate",
         )
     except CellTimeoutError as error:
         preview = str(error).partition("Here is a preview of the cell contents:")[2].strip()

@@ -1,19 +1,32 @@
-"""Faults mid-render lose nothing: the previous briefing stays, the failed notebook is kept."""
+"""Faults mid-render lose nothing: the previous briefing stays, the failed notebook is kept.
+
+The faults of issue #9: a cell that raises, a killed kernel, a hanging cell, a read-only output
+folder, a full disk, Ctrl-C, two renders of one meeting at once and eight of different meetings.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import errno
+import json
+import os
+import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
+from html.parser import HTMLParser
+from pathlib import Path
 
 import nbformat
+import psutil
 import pytest
 from filelock import FileLock, Timeout
 
-from boardbrief import paths
+from boardbrief import archive_index, paths
 from boardbrief.render import RenderError, render_meeting
-from tests.pipeline.conftest import REPO, fingerprint
+from tests.pipeline.conftest import REPO, fingerprint, run_cli
 
 pytestmark = pytest.mark.pipeline
 
@@ -88,3 +101,268 @@ def test_second_render_of_the_same_meeting_is_refused_while_one_runs(tmp_path, r
     _stdout, stderr = first.communicate(timeout=300)
     assert first.returncode == 0, stderr
     assert (out / "2026-05-12" / "briefing.html").is_file()
+
+
+# `python -c WITH_NOTEBOOK NOTEBOOK render ...`: the real command, running NOTEBOOK in place of
+# notebooks/briefing.ipynb, so a test can make a cell raise or wait while the command runs.
+WITH_NOTEBOOK = (
+    "import functools, sys; from pathlib import Path; from boardbrief import cli, render; "
+    "render.render_meeting = functools.partial(render.render_meeting, "
+    "notebook=Path(sys.argv.pop(1))); sys.exit(cli.main(sys.argv[1:]))"
+)
+
+
+def _render_command(out, data, notebook=None, date="2026-05-12"):
+    command = ["-m", "boardbrief"] if notebook is None else ["-c", WITH_NOTEBOOK, str(notebook)]
+    return [sys.executable, *command, "render", date, "--data", str(data), "--out", str(out)]
+
+
+def _tree(folder):
+    """Every file with its SHA-256, and every folder, so an empty leftover folder shows too."""
+    return fingerprint(folder), sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+
+
+def test_cell_that_raises_fails_the_command_clearly_and_keeps_the_notebook(
+    tmp_path, rendered, previous
+):
+    out, before = previous
+    broken = _notebook_with(tmp_path, "raise RuntimeError('boom')")
+    result = subprocess.run(
+        _render_command(out, rendered["data"], broken),
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    kept = out / "_failed" / "2026-05-12-briefing.ipynb"
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert re.search(
+        r"\nboardbrief: cell \d+ of broken\.ipynb failed with RuntimeError: boom\n"
+        rf"The failed notebook, with the failing cell's output, is at {re.escape(str(kept))}\n$",
+        result.stderr,
+    ), result.stderr
+    assert "Traceback" not in result.stderr
+    notebook = nbformat.read(kept, as_version=4)
+    failed = [
+        c for c in notebook.cells if any(o.output_type == "error" for o in c.get("outputs", []))
+    ]
+    assert [c.source for c in failed] == ["raise RuntimeError('boom')"]
+    error = failed[0].outputs[-1]
+    assert (error.ename, error.evalue) == ("RuntimeError", "boom")
+    shown = re.sub(r"\x1b\[[\d;]*m", "", "\n".join(error.traceback))  # without its colours
+    assert "raise RuntimeError('boom')" in shown
+    assert "An Exception was encountered" in notebook.cells[0].source  # papermill's banner
+    _unchanged_but_failed(out, before, kept=True)
+
+
+def _obeying_permissions():
+    """A command prefix under which a folder's mode binds: root's capabilities are dropped.
+
+    As root, chmod alone stops nothing. setpriv keeps the same user and interpreter but removes
+    every capability (CAP_DAC_OVERRIDE among them), so root meets the permission bits as any
+    owner does. (Running as `nobody` instead is no route where the venv's interpreter links into
+    /root, as pyenv's do: `nobody` may not enter /root, so the kernel could not start.)
+    """
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    assert setpriv, "running as root, and setpriv (util-linux) is missing to drop root's override"
+    return [setpriv, "--bounding-set=-all", "--inh-caps=-all"]
+
+
+@pytest.mark.parametrize("read_only", ["output folder", "meeting folder"])
+def test_read_only_folder_fails_clearly_and_changes_nothing(rendered, previous, read_only):
+    out, _ = previous
+    folder = out if read_only == "output folder" else out / "2026-05-12"
+    before = _tree(out)
+    folder.chmod(0o555)
+    try:
+        probe = subprocess.run(
+            [*_obeying_permissions(), sys.executable, "-c", f"open({str(folder / 'p')!r}, 'x')"],
+            capture_output=True,
+            check=False,
+        )
+        assert probe.returncode != 0, f"{folder} is still writable: the test would prove nothing"
+        result = subprocess.run(
+            [*_obeying_permissions(), *_render_command(out, rendered["data"])],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        after = _tree(out)
+    finally:
+        folder.chmod(0o755)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.endswith(f"\nboardbrief: cannot write to {folder}: permission denied\n")
+    assert "Traceback" not in result.stderr
+    assert "running briefing.ipynb" not in result.stderr  # refused before the notebook ran
+    assert after == before
+
+
+def _mount_tmpfs(folder, size):
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("simulating a full disk mounts a small tmpfs, which needs root")
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs to simulate a full disk: {mounted.stderr.strip()}")
+
+
+def _used_bytes(folder):
+    stats = os.statvfs(folder)
+    return (stats.f_blocks - stats.f_bfree) * stats.f_frsize
+
+
+def test_full_disk_fails_clearly_and_keeps_the_previous_briefing(tmp_path, rendered):
+    out = tmp_path / "briefings"
+    out.mkdir()
+    _mount_tmpfs(out, "16m")
+    try:
+        shutil.copytree(rendered["out"], out, dirs_exist_ok=True)
+        used = _used_bytes(out)  # then leave 64 KiB free: far less than a briefing needs
+        subprocess.run(["mount", "-o", f"remount,size={used + 64 * 1024}", str(out)], check=True)
+        before = _tree(out)
+        result = run_cli("render", "2026-05-12", "--data", str(rendered["data"]), "--out", str(out))
+        after, used_after = _tree(out), _used_bytes(out)
+    finally:
+        subprocess.run(["umount", "--lazy", str(out)], check=True)
+    assert result.returncode == 1
+    assert result.stderr.endswith(f"\nboardbrief: cannot write to {out}: no space left on device\n")
+    assert "running briefing.ipynb" in result.stderr  # the disk filled mid-render
+    assert "Traceback" not in result.stderr
+    assert after == before
+    assert used_after == used
+
+
+def test_index_that_cannot_be_written_stays_as_it_was(tmp_path, rendered, monkeypatch):
+    out = tmp_path / "briefings"
+    shutil.copytree(rendered["out"], out)
+    before = _tree(out)
+
+    def disk_full(*_args):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(archive_index.os, "replace", disk_full)
+    with pytest.raises(OSError, match="No space left"):
+        archive_index.write_index(out, "Northshire SEND Improvement Board")
+    assert _tree(out) == before  # no .index-*.html left behind
+
+
+def test_ctrl_c_stops_the_render_and_its_kernel_and_changes_nothing(tmp_path, rendered, previous):
+    out, before = previous
+    running = tmp_path / "cell-running"
+    slow = _notebook_with(
+        tmp_path, f"import pathlib, time\npathlib.Path({str(running)!r}).touch()\ntime.sleep(300)"
+    )
+    command = subprocess.Popen(
+        _render_command(out, rendered["data"], slow),
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        process_group=0,  # its own group, as a shell runs a command; Ctrl-C signals the group
+    )
+    try:
+        deadline = time.monotonic() + 240
+        while not running.exists():
+            assert command.poll() is None, command.communicate()
+            assert time.monotonic() < deadline, "the slow cell never started"
+            time.sleep(0.1)
+        kernels = [
+            p
+            for p in psutil.Process(command.pid).children(recursive=True)
+            if "ipykernel_launcher" in p.cmdline()
+        ]
+        assert len(kernels) == 1
+        connection_file = kernels[0].cmdline()[kernels[0].cmdline().index("-f") + 1]
+        sockets = json.loads(Path(connection_file).read_text(encoding="utf-8"))["ip"]
+        os.killpg(command.pid, signal.SIGINT)
+        stdout, stderr = command.communicate(timeout=120)
+    finally:
+        if command.poll() is None:
+            command.kill()
+    assert command.returncode == 130
+    assert stdout == ""
+    assert stderr.endswith("\nboardbrief: interrupted; nothing was published\n"), stderr
+    assert "Traceback" not in stderr
+    assert not [k for k in kernels if k.is_running() and k.status() != psutil.STATUS_ZOMBIE]
+    assert not os.path.exists(connection_file)
+    assert not [
+        p for p in os.listdir(os.path.dirname(sockets)) if p.startswith(os.path.basename(sockets))
+    ]
+    _unchanged_but_failed(out, before, kept=False)  # an interrupted run keeps no notebook
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs = []
+
+    def handle_starttag(self, tag, attrs):
+        self.hrefs += [value for name, value in attrs if tag == "a" and name == "href"]
+
+
+def test_eight_meetings_render_at_once_into_one_folder(tmp_path, rendered, edit):
+    data, out = tmp_path / "data", tmp_path / "briefings"
+    shutil.copytree(rendered["data"], data)
+    shutil.copytree(rendered["out"], out)  # 2026-05-12 rendered earlier: it must not change
+    later = ["2026-06-09", "2026-07-14", "2026-09-08", "2026-10-13", "2026-11-10", "2026-12-08"]
+    edit(data / "board.yml", "2026-05-12]", f"2026-05-12, {', '.join(later)}]")
+    dates = ["2026-03-10", "2026-04-14", *later]
+    earlier = fingerprint(out / "2026-05-12")
+    started = time.monotonic()
+    commands = {
+        date: subprocess.Popen(
+            _render_command(out, data, date=date),
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for date in dates
+    }
+    try:
+        results = {date: (c.communicate(timeout=600), c.returncode) for date, c in commands.items()}
+    finally:
+        for c in commands.values():
+            if c.poll() is None:
+                c.kill()
+    elapsed = time.monotonic() - started
+    for date, ((stdout, stderr), returncode) in results.items():
+        assert returncode == 0, f"{date}: {stderr}"
+        assert stdout.strip() == str((out / date / "briefing.html").resolve())
+    print(f"eight renders at once: {elapsed:.1f} s")
+    assert fingerprint(out / "2026-05-12") == earlier
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [".locks", "index.html", "2026-05-12", *dates]
+    )  # no staging, retired or temporary index files left
+    for date in dates:
+        folder = out / date
+        assert sorted(p.name for p in folder.iterdir()) == [
+            "briefing.html",
+            "briefing.ipynb",
+            "figures.json",
+            "run.json",
+        ]
+        html = (folder / "briefing.html").read_text(encoding="utf-8")
+        assert html.startswith("<!DOCTYPE html>") and html.rstrip().endswith("</html>")  # whole
+        day = dt.date.fromisoformat(date)
+        assert f"Meeting of {day.day} {day:%B %Y}" in html  # its own meeting, not another's
+        assert json.loads((folder / "figures.json").read_text(encoding="utf-8"))
+        run = json.loads((folder / "run.json").read_text(encoding="utf-8"))
+        assert run["parameters"]["meeting_date"] == date
+        nbformat.validate(nbformat.read(folder / "briefing.ipynb", as_version=4))
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert index.rstrip().endswith("</html>")
+    links = _Links()
+    links.feed(index)
+    assert sorted(links.hrefs) == sorted(f"{d}/briefing.html" for d in [*dates, "2026-05-12"])

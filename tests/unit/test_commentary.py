@@ -55,7 +55,7 @@ def test_body_html_escapes_raw_html_and_fetches_nothing(tmp_path):
         "[bad](javascript:alert(1)) [good](https://example.org)\n",
     )
     html = commentary.body_html()
-    assert "<h3>Title</h3>" in html  # headings sit below the section's own h2
+    assert "<h4>Title</h4>" in html  # headings sit below "From the lead officer" (h3)
     assert "<script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<img" not in html

@@ -24,6 +24,18 @@ def test_theme_counts_this_period_and_last_with_small_counts_hidden(voices):
     assert themes["change"].fillna(-1).tolist() == [3, -1, -1, -1]
 
 
+def test_hidden_counts_keep_codebook_order_so_order_ranks_nothing(board_dir, edit):
+    # 'praise' (1 comment) moves ahead of 'voice' (2) in the codebook: ordering by the hidden
+    # counts would put voice first and so tell a reader that voice is 2 and praise is 1.
+    themes_file = board_dir / "themes.yml"
+    praise = "  - id: praise\n    name: Positive experiences\n    phrases: [brilliant, helped]\n"
+    edit(themes_file, praise, "")
+    edit(themes_file, "  - id: voice\n", praise + "  - id: voice\n")
+    themes = feedback_status(load_meeting(board_dir, "2026-05-12")).themes
+    assert themes["theme"].tolist() == ["waiting", "praise", "voice", "travel"]
+    assert themes["period_actual"].tolist() == [3, 1, 2, 2]
+
+
 def test_top_themes_leave_out_themes_never_raised(voices):
     assert voices.top_themes == ["waiting", "voice", "travel", "praise"]
 

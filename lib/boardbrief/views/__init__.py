@@ -41,6 +41,7 @@ from boardbrief.views.funding import (
 )
 from boardbrief.views.headline import headline, officer_commentary
 from boardbrief.views.impact import impact_measures, impact_summary, partner_waiting_lists
+from boardbrief.views.summary import key_messages
 
 __all__ = [
     "about",
@@ -62,6 +63,7 @@ __all__ = [
     "investment_chart",
     "investment_per_child",
     "investment_per_child_chart",
+    "key_messages",
     "movements",
     "officer_commentary",
     "overdue",

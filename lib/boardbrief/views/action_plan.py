@@ -10,7 +10,7 @@ import pandas as pd
 from boardbrief import charts
 from boardbrief.actions import ActionPlanStatus
 from boardbrief.formatting import count, long_date, medium_date, plural, short_date
-from boardbrief.present import Column, Html, Row, Table, rag_badge, render_block
+from boardbrief.present import Column, Html, Row, Table, capped, rag_badge, render_block
 from boardbrief.ratings import RAG_ORDER, RAG_WORDS
 
 RATING_COLUMNS = [*(Column(RAG_WORDS[rag], "num") for rag in RAG_ORDER), Column("Total", "num")]
@@ -110,6 +110,7 @@ def movements(plan: ActionPlanStatus) -> Table | Html:
         )
         for r in moved.itertuples()
     ]
+    rows, left_out = capped(rows, "actions that moved", "actions.csv")
     return Table(
         caption=f"Actions that moved since {long_date(plan.previous_date)}, declines first",
         columns=[
@@ -121,7 +122,7 @@ def movements(plan: ActionPlanStatus) -> Table | Html:
             Column("Owner's commentary"),
         ],
         rows=rows,
-        notes=[f"{plural(unchanged, 'other action')} kept the same rating."],
+        notes=[*left_out, f"{plural(unchanged, 'other action')} kept the same rating."],
     )
 
 
@@ -132,6 +133,7 @@ def overdue(plan: ActionPlanStatus) -> Table | Html:
     return _action_list(
         plan,
         plan.overdue,
+        "overdue actions, most overdue first",
         f"Overdue actions: not complete and due before {long_date(plan.meeting_date)}",
         [
             (Column("Due"), lambda r: medium_date(r.due_date.date())),
@@ -149,6 +151,7 @@ def stuck(plan: ActionPlanStatus) -> Table | Html:
     return _action_list(
         plan,
         plan.stuck,
+        "stuck actions",
         f"Stuck actions: the same red or amber rating for {times} or more updates in a row",
         [
             (Column("Rating"), lambda r: rag_badge(r.rag)),
@@ -168,6 +171,7 @@ def stale(plan: ActionPlanStatus) -> Table | Html:
     return _action_list(
         plan,
         plan.stale,
+        "actions not updated",
         f"Actions not updated for more than {days} days before the meeting",
         [
             (Column("Last updated"), lambda r: medium_date(r.last_updated.date())),
@@ -180,25 +184,25 @@ def stale(plan: ActionPlanStatus) -> Table | Html:
 def _action_list(
     plan: ActionPlanStatus,
     frame: pd.DataFrame,
+    what: str,
     caption: str,
     extra: list[tuple[Column, Callable[[Any], object]]],
     notes: Sequence[str] = (),
 ) -> Table:
-    """A table of actions: each one's id and title, its owner, then the `extra` columns."""
+    """A table of actions: each one's id and title, its owner, then the `extra` columns.
+
+    Long lists are cut at MAX_LIST_ROWS, with a note; `what` names the rows in that note.
+    """
+    rows = [
+        Row([_action(r.action_id, r.title), _owner(plan, r.owner), *(cell(r) for _, cell in extra)])
+        for r in frame.itertuples()
+    ]
+    rows, left_out = capped(rows, what, "actions.csv")
     return Table(
         caption=caption,
         columns=[Column("Action"), Column("Owner"), *(column for column, _ in extra)],
-        rows=[
-            Row(
-                [
-                    _action(r.action_id, r.title),
-                    _owner(plan, r.owner),
-                    *(cell(r) for _, cell in extra),
-                ]
-            )
-            for r in frame.itertuples()
-        ],
-        notes=notes,
+        rows=rows,
+        notes=[*left_out, *notes],
     )
 
 

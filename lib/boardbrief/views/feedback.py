@@ -28,32 +28,16 @@ def feedback_summary(status: FeedbackStatus) -> Html:
 def summary_sentences(status: FeedbackStatus) -> list[str]:
     """The opening sentences, one per paragraph; also used by tests."""
     threshold = status.config.suppression_threshold
-    since = f"since {long_date(status.previous_date)}" if status.previous_date else "so far"
-    period, to_date = status.totals["period"], status.totals["to_date"]
-    sentences = [
-        f"{_how_many(period, threshold)} received {since} "
-        f"({_how_many(to_date, threshold)} in total up to this meeting)."
-    ]
+    sentences = [count_sentence(status)]
     top = status.themes[status.themes["theme"].isin(status.top_themes)]
     if not top.empty:
         listed = "; ".join(
             _theme_phrase(r, status.previous_date is not None, threshold) for r in top.itertuples()
         )
         sentences.append(f"What people raised most this period: {listed}.")
-    rising = status.themes.dropna(subset=["change"])
-    if status.previous_date and not rising.empty:
-        up = rising.sort_values("change", ascending=False, kind="stable").iloc[0]
-        down = rising.sort_values("change", kind="stable").iloc[0]
-        moves = []
-        if up["change"] > 0:
-            moves.append(
-                f"the biggest rise was in {lower_first(up['name'])} ({_signed(int(up['change']))})"
-            )
-        if down["change"] < 0:
-            fall = _signed(int(down["change"]))
-            moves.append(f"the biggest fall was in {lower_first(down['name'])} ({fall})")
-        if moves:
-            sentences.append(f"Against the previous period, {' and '.join(moves)}.")
+    movement = movement_sentence(status)
+    if movement:
+        sentences.append(movement)
     if status.uncoded_share is not None:
         sentences.append(
             f"{percent(status.uncoded_share)} of this period's comments matched no theme in the "
@@ -70,6 +54,35 @@ def summary_sentences(status: FeedbackStatus) -> list[str]:
                 sentence += f", against {status.tone.iloc[-2]['mean']:.1f} the period before"
             sentences.append(sentence + ".")
     return sentences
+
+
+def count_sentence(status: FeedbackStatus) -> str:
+    """How many comments arrived this period and in all, small counts suppressed."""
+    threshold = status.config.suppression_threshold
+    since = f"since {long_date(status.previous_date)}" if status.previous_date else "so far"
+    period, to_date = status.totals["period"], status.totals["to_date"]
+    return (
+        f"{_how_many(period, threshold)} received {since} "
+        f"({_how_many(to_date, threshold)} in total up to this meeting)."
+    )
+
+
+def movement_sentence(status: FeedbackStatus) -> str | None:
+    """The theme that rose most and the one that fell most since the previous period, if any."""
+    rising = status.themes.dropna(subset=["change"])
+    if not status.previous_date or rising.empty:
+        return None
+    up = rising.sort_values("change", ascending=False, kind="stable").iloc[0]
+    down = rising.sort_values("change", kind="stable").iloc[0]
+    moves = []
+    if up["change"] > 0:
+        moves.append(
+            f"the biggest rise was in {lower_first(up['name'])} ({_signed(int(up['change']))})"
+        )
+    if down["change"] < 0:
+        fall = _signed(int(down["change"]))
+        moves.append(f"the biggest fall was in {lower_first(down['name'])} ({fall})")
+    return f"Against the previous period, {' and '.join(moves)}." if moves else None
 
 
 def theme_table(status: FeedbackStatus) -> Table:

@@ -25,7 +25,7 @@ from boardbrief.formatting import (
     short_date,
 )
 from boardbrief.funding import BELOW_MEDIAN_SHARE, FundingStatus, round_pence
-from boardbrief.present import Column, Html, Row, Table, render_block
+from boardbrief.present import Column, Html, Row, Table, capped, render_block
 
 COUNTYWIDE = "Countywide"
 WORD_JOINER = "\u2060"
@@ -283,6 +283,7 @@ def funding_line_changes(funds: FundingStatus) -> Table | Html:
         )
         for r in listed.itertuples()
     ]
+    rows, left_out = capped(rows, "lines listed", "funding_lines.csv")
     return Table(
         caption=(
             f"Lines added, withdrawn or changed since the register of "
@@ -297,7 +298,7 @@ def funding_line_changes(funds: FundingStatus) -> Table | Html:
             Column("Spent now", "num"),
         ],
         rows=rows,
-        notes=[note] if note else [],
+        notes=[*left_out, *([note] if note else [])],
     )
 
 
@@ -599,19 +600,20 @@ def _districts_sentence(funds: FundingStatus) -> str:
             f" {_and_list(empty)} {'has' if len(empty) == 1 else 'have'} no lines of "
             f"{'its' if len(empty) == 1 else 'their'} own."
         )
+    return f"{sentence} {flagged_sentence(funds)}{county_part}"
+
+
+def flagged_sentence(funds: FundingStatus) -> str:
+    """Which districts get markedly less per child than the median (the equal-access pledge)."""
     flagged = funds.flagged_districts
-    if len(flagged):
-        sentence += (
-            f" {count(len(flagged))} of {plural(len(districts), 'district')} "
-            f"{'is' if len(flagged) == 1 else 'are'} {FLAG_WORDS} of "
-            f"{gbp_per_child(funds.median_per_child_pence)} per child: "
-            f"{_and_list(list(flagged['district']))}."
-        )
-    else:
-        sentence += (
-            f" No district is {FLAG_WORDS} of {gbp_per_child(funds.median_per_child_pence)}."
-        )
-    return sentence + county_part
+    median = gbp_per_child(funds.median_per_child_pence)
+    if not len(flagged):
+        return f"No district is {FLAG_WORDS} of {median}."
+    return (
+        f"{count(len(flagged))} of {plural(len(funds.districts), 'district')} "
+        f"{'is' if len(flagged) == 1 else 'are'} {FLAG_WORDS} of {median} per child: "
+        f"{_and_list(list(flagged['district']))}."
+    )
 
 
 def _money_cells(row: object) -> list[str]:

@@ -39,9 +39,9 @@ def summary_sentences(impact: ImpactStatus) -> list[str]:
         + (f" by {_and(sources)}" if sources else "")
         + ": real data, not sample data, shown for the latest period each file covers."
     ]
-    sentences += [_measure_sentence(impact, m) for m in impact.measures]
+    sentences += [measure_sentence(impact, m) for m in impact.measures]
     if impact.waiting_lists is not None:
-        sentences.append(_waiting_sentence(impact))
+        sentences.append(waiting_sentence(impact))
     return sentences
 
 
@@ -193,7 +193,8 @@ def partner_waiting_lists(impact: ImpactStatus) -> Table | Html:
     )
 
 
-def _measure_sentence(impact: ImpactStatus, status: MeasureStatus) -> str:
+def measure_sentence(impact: ImpactStatus, status: MeasureStatus) -> str:
+    """A measure's latest value against region and England, its change, any check flag."""
     measure, series = status.measure, status.series
     unit, latest = measure.unit, status.latest
     area, region = series.name("area"), series.name("region")
@@ -231,7 +232,8 @@ def _measure_sentence(impact: ImpactStatus, status: MeasureStatus) -> str:
     return text
 
 
-def _waiting_sentence(impact: ImpactStatus) -> str:
+def waiting_sentence(impact: ImpactStatus) -> str:
+    """How many children wait at the partner trusts, and the longest share over 18 weeks."""
     waiting = impact.waiting_lists
     month = _month(waiting.month)
     table = waiting.table

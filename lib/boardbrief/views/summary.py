@@ -1,0 +1,134 @@
+"""The summary panel: three to five key messages a board member reads before anything else.
+
+Each message is drawn from a section's own plain-English sentences, so the summary can never say
+something the section below it does not, and links to that section.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from boardbrief.actions import ActionPlanStatus
+from boardbrief.feedback import FeedbackStatus
+from boardbrief.formatting import count, gbp_short, lower_first, percent, plural
+from boardbrief.funding import FundingStatus
+from boardbrief.impact import ImpactStatus
+from boardbrief.outline import slug
+from boardbrief.present import Html, render_block
+from boardbrief.views import action_plan, feedback, funding, impact
+
+# The notebook's section headings, whose ids the messages link to.
+SECTIONS = {
+    "actions": "Action plan",
+    "feedback": "What families are telling us",
+    "funding": "Investment by partners",
+    "impact": "Impact: what the published statistics show",
+}
+
+
+@dataclass(frozen=True)
+class KeyMessage:
+    """One message: a short headline, the sentences behind it and the section that says more."""
+
+    headline: str
+    detail: str
+    section: str
+    rag: str | None = None
+
+    @property
+    def href(self) -> str:
+        return "#" + slug(SECTIONS[self.section])
+
+
+def key_messages(
+    plan: ActionPlanStatus,
+    voices: FeedbackStatus,
+    funds: FundingStatus,
+    impact_status: ImpactStatus,
+) -> Html:
+    """The summary panel: the key messages as a numbered list, each linking to its section."""
+    return render_block(
+        "key_messages.html.j2",
+        messages=messages(plan, voices, funds, impact_status),
+        sections=SECTIONS,
+    )
+
+
+def messages(
+    plan: ActionPlanStatus,
+    voices: FeedbackStatus,
+    funds: FundingStatus,
+    impact_status: ImpactStatus,
+) -> list[KeyMessage]:
+    """Three to five messages: the plan's rating, its delivery, families, money, impact."""
+    found = [*_plan_messages(plan), _feedback_message(voices), _funding_message(funds)]
+    found.append(_impact_message(impact_status))
+    return [m for m in found if m is not None]
+
+
+def _plan_messages(plan: ActionPlanStatus) -> list[KeyMessage]:
+    sentences = action_plan.summary_sentences(plan)
+    rating = plan.assessed_overall_rag or plan.overall_rag
+    moved = plan.movement_counts
+    first = [sentences[0]] + ([sentences[1]] if moved is not None else [])
+    late = len(plan.overdue)
+    return [
+        KeyMessage(
+            headline="Overall rating of the action plan:",
+            detail=" ".join(first),
+            section="actions",
+            rag=rating,
+        ),
+        KeyMessage(
+            headline=(
+                f"{count(late)} of {plural(plan.open_count, 'open action')} "
+                f"{'is' if late == 1 else 'are'} overdue"
+            ),
+            detail=sentences[len(first)],  # overdue, stuck and not updated
+            section="actions",
+        ),
+    ]
+
+
+def _feedback_message(voices: FeedbackStatus) -> KeyMessage:
+    top = voices.themes[voices.themes["theme"].isin(voices.top_themes[:1])]
+    if top.empty:
+        headline = "Families' feedback this period"
+    else:
+        headline = f"Families most often raised {lower_first(top.iloc[0]['name'])}"
+    detail = feedback.count_sentence(voices)
+    movement = feedback.movement_sentence(voices)
+    return KeyMessage(
+        headline=headline,
+        detail=f"{detail} {movement}" if movement else detail,
+        section="feedback",
+    )
+
+
+def _funding_message(funds: FundingStatus) -> KeyMessage:
+    totals = funds.totals
+    headline = f"{gbp_short(totals['committed_pence'])} committed by partners"
+    if totals["spend_rate"] is not None:
+        headline += f", {percent(totals['spend_rate'])} of it spent"
+    sentences = funding.summary_sentences(funds)
+    detail = funding.flagged_sentence(funds) if funds.district_committed_pence else sentences[-1]
+    return KeyMessage(headline=headline, detail=detail, section="funding")
+
+
+def _impact_message(status: ImpactStatus) -> KeyMessage | None:
+    if not status.configured:
+        return None
+    if status.measures:
+        first = status.measures[0]
+        return KeyMessage(
+            headline=f"Published statistics: {lower_first(first.measure.label)}",
+            detail=impact.measure_sentence(status, first),
+            section="impact",
+        )
+    if status.waiting_lists is not None:
+        return KeyMessage(
+            headline="Published statistics: children waiting for community health services",
+            detail=impact.waiting_sentence(status),
+            section="impact",
+        )
+    return None

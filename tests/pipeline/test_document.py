@@ -1,0 +1,195 @@
+"""The rendered briefing as a document: outline, contents, summary, size, and the printed PDF."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import re
+import shutil
+from html.parser import HTMLParser
+
+import pytest
+
+from boardbrief.inputs import sha256_of
+from boardbrief.pdf import CHROMIUM_ENV, find_chromium
+from boardbrief.present import MAX_LIST_ROWS
+from tests.pipeline.browser import APT, require
+from tests.pipeline.conftest import REPO, fingerprint, run_cli
+
+pytestmark = pytest.mark.pipeline
+
+MAX_BYTES = 1_500_000
+SECTIONS = [
+    "Summary",
+    "Action plan",
+    "What families are telling us",
+    "Investment by partners",
+    "Impact: what the published statistics show",
+    "For analysts: what the codebook misses",
+    "About this briefing",
+]
+
+
+class Outline(HTMLParser):
+    """Headings (level, id, text), ids, in-page links and sections of an HTML document."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.headings: list[list] = []
+        self.ids: list[str] = []
+        self.links: list[str] = []
+        self.sections: list[str | None] = []
+        self.contents: list[tuple[str, str]] = []
+        self._in_heading: list | None = None
+        self._in_nav = False
+        self._link: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.append(attrs["id"])
+        if re.fullmatch(r"h[1-6]", tag):
+            self._in_heading = [int(tag[1]), attrs.get("id"), ""]
+            self.headings.append(self._in_heading)
+        elif tag == "a" and attrs.get("href", "").startswith("#"):
+            self.links.append(attrs["href"][1:])
+            self._link = attrs["href"][1:] if self._in_nav else None
+        elif tag == "section":
+            self.sections.append(attrs.get("aria-labelledby"))
+        elif tag == "nav":
+            self._in_nav = True
+
+    def handle_endtag(self, tag):
+        if re.fullmatch(r"h[1-6]", tag):
+            self._in_heading = None
+        elif tag == "nav":
+            self._in_nav = False
+        elif tag == "a":
+            self._link = None
+
+    def handle_data(self, data):
+        if self._in_heading is not None:
+            self._in_heading[2] += data
+        if self._link is not None:
+            self.contents.append((self._link, data))
+
+
+@pytest.fixture(scope="module")
+def outline(rendered_sample) -> Outline:
+    parser = Outline()
+    parser.feed(rendered_sample["html"])
+    return parser
+
+
+def test_document_has_language_title_one_h1_and_a_strict_content_policy(rendered_sample):
+    html = rendered_sample["html"]
+    assert '<html lang="en-GB">' in html
+    assert re.search(
+        r"<title>Lancashire SEND Partnership Board: briefing for 2026-11-05</title>", html
+    )
+    assert html.count("<h1") == 1
+    assert "default-src 'none'; img-src data:; style-src 'unsafe-inline'" in html
+
+
+def test_sections_are_in_order_with_about_last_and_each_labelled_by_its_heading(outline):
+    h2 = [(hid, text) for level, hid, text in outline.headings if level == 2]
+    assert [text for _, text in h2] == ["Contents", *SECTIONS]
+    assert outline.sections == [hid for hid, _ in h2[1:]]
+
+
+def test_contents_lists_every_section_and_every_in_page_link_lands(outline):
+    h2 = [(hid, text) for level, hid, text in outline.headings if level == 2]
+    assert outline.contents == h2[1:]
+    assert len(outline.ids) == len(set(outline.ids)), "ids must be unique"
+    assert set(outline.links) <= set(outline.ids)
+
+
+def test_headings_never_skip_a_level(outline):
+    levels = [level for level, _, _ in outline.headings]
+    assert levels[0] == 1
+    for before, after in itertools.pairwise(levels):
+        assert after <= before + 1, f"h{before} followed by h{after}"
+
+
+def test_summary_comes_first_with_three_to_five_key_messages(rendered_sample):
+    html = rendered_sample["html"]
+    start = html.index('<div class="key-messages">')
+    panel = html[start : html.index("</ol>", start)]
+    assert 3 <= panel.count("<li>") <= 5
+    assert start < html.index('id="action-plan"')
+    assert html.index('id="lead-officer"') < html.index('id="action-plan"')
+
+
+def test_sample_briefing_is_small(rendered_sample):
+    size = len(rendered_sample["html"].encode("utf-8"))
+    assert size < MAX_BYTES, f"{size:,} bytes"
+
+
+def test_briefing_size_does_not_grow_with_the_data(tmp_path, rendered_sample):
+    from boardbrief.sample_data.scaled import write_scaled_data
+
+    data = tmp_path / "data"
+    write_scaled_data(REPO / "data", data, 10)
+    result = run_cli("render", "--data", str(data), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "out" / "2026-11-05" / "briefing.html").read_text(encoding="utf-8")
+    sample = len(rendered_sample["html"].encode("utf-8"))
+    assert len(html.encode("utf-8")) < sample * 1.15  # ten times the rows, about the same size
+    assert f"Showing the first {MAX_LIST_ROWS} of 150 overdue actions" in html
+
+
+def test_render_pdf_prints_an_a4_board_pack(tmp_path):
+    require(
+        []
+        if find_chromium()
+        else [f"Chromium for `render --pdf`: {APT} chromium (or set {CHROMIUM_ENV})"]
+    )
+    from tests.conftest import NORTHSHIRE
+
+    data = tmp_path / "data"
+    shutil.copytree(NORTHSHIRE, data)
+    out = tmp_path / "briefings"
+    result = run_cli("render", "--pdf", "--data", str(data), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    folder = out / "2026-05-12"
+    pdf = (folder / "briefing.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF-")
+    assert re.search(rb"/MediaBox\s*\[\s*0 0 594\.\d+ 841\.\d+\s*\]", pdf), "pages are not A4"
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) >= 3  # sections start new pages
+    record = json.loads((folder / "run.json").read_text(encoding="utf-8"))
+    assert record["pdf"]["sha256"] == sha256_of(folder / "briefing.pdf")
+    assert "Chromium" in (record["pdf"]["printed_by"] or "Chromium")
+
+
+def test_render_pdf_without_chromium_says_how_to_install_it_and_writes_nothing(
+    tmp_path, previous_briefings
+):
+    from tests.conftest import NORTHSHIRE
+
+    data = tmp_path / "data"
+    shutil.copytree(NORTHSHIRE, data)
+    before = fingerprint(previous_briefings)
+    env = {**os.environ, CHROMIUM_ENV: str(tmp_path / "no-such-browser")}
+    result = _run_with_env(
+        env, "render", "--pdf", "--data", str(data), "--out", str(previous_briefings)
+    )
+    assert result.returncode == 1
+    assert "apt-get install chromium" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert fingerprint(previous_briefings) == before
+
+
+def _run_with_env(env: dict[str, str], *args: str):
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-m", "boardbrief", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+        check=False,
+    )
