@@ -89,6 +89,17 @@ def test_rag_trend_chart_has_alt_text_and_table(latest):
     assert "<details>" in html
 
 
+def test_rag_trend_chart_labels_every_segment_with_its_count(latest):
+    import re
+
+    plan = action_plan_status(latest)
+    svg = views.rag_trend(plan).svg
+    segments = plan.trend.loc[plan.trend["count"] > 0, "count"]
+    labels = re.findall(r"<text[^>]*>(\d+)</text>", svg)
+    inside = [int(n) for n in labels[-len(segments) :]]  # axis ticks come first
+    assert sorted(inside) == sorted(segments.astype(int).tolist())
+
+
 def test_feedback_first_meeting_small_counts_are_worded_vaguely(board_dir):
     table = views.feedback_by_district(load_meeting(board_dir, "2026-03-10"))
     # 2 comments by 10 March, under the fixture's threshold of 3

@@ -44,5 +44,28 @@ def rag_mix_chart(trend: pd.DataFrame, area_order: Sequence[str], meeting_labels
         plot.plot()
     for axis in figure.axes:
         axis.tick_params(axis="x", labelrotation=0, labelsize=8)
+        label_segments(axis)
     legend_below(figure)
     return to_svg(figure)
+
+
+def label_segments(axis: object) -> None:
+    """Write each stacked segment's count inside it, so no rating is told by colour alone."""
+    from matplotlib.colors import to_rgb
+    from matplotlib.patches import Rectangle
+
+    for patch in list(axis.patches):
+        height = patch.get_height()
+        if not isinstance(patch, Rectangle) or height < 1:
+            continue
+        red, green, blue = to_rgb(patch.get_facecolor())
+        dark = 0.2126 * red + 0.7152 * green + 0.0722 * blue < 0.5
+        axis.text(
+            patch.get_x() + patch.get_width() / 2,
+            patch.get_y() + height / 2,
+            f"{height:.0f}",
+            ha="center",
+            va="center",
+            fontsize=7,
+            color="white" if dark else "#0b0c0c",
+        )
