@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from boardbrief.indicators import Indicators
-from boardbrief.indicators_config import DEFAULT_CHECK_JUMP_POINTS, Measure
+from boardbrief.indicators_config import DEFAULT_CHECK_JUMP_POINTS, Measure, WaitingLists
 from boardbrief.indicators_dfe import GEOGRAPHIES, MeasureSeries
 from boardbrief.indicators_nhs import WaitingListData
 
@@ -70,6 +70,7 @@ class ImpactStatus:
     check_jump_points: float
     measures: tuple[MeasureStatus, ...]
     waiting_lists: WaitingListData | None
+    waiting_source: WaitingLists | None = None  # how board.yml names and links that file
 
 
 def impact_status(source: Meeting | Indicators) -> ImpactStatus:
@@ -88,6 +89,7 @@ def impact_status(source: Meeting | Indicators) -> ImpactStatus:
         check_jump_points=threshold,
         measures=tuple(measure_status(s, threshold) for s in indicators.measures.values()),
         waiting_lists=indicators.waiting_lists,
+        waiting_source=settings.waiting_lists if settings else None,
     )
 
 

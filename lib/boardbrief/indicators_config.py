@@ -24,6 +24,8 @@ from boardbrief.problems import DataError, Problem
 
 DEFAULT_CHECK_JUMP_POINTS = 25
 RelativePath = Annotated[str, Field(min_length=1, max_length=300, pattern=r"^[^/\\]")]
+# A link to the publication, shown beside the figures and printed on paper; https only.
+SourceUrl = Annotated[str, Field(max_length=500, pattern=r"^https://[^\s\"'<>\\]+$")]
 
 
 class Measure(_Settings):
@@ -36,6 +38,7 @@ class Measure(_Settings):
     unit: Literal["percent", "count"]
     target: StrictInt | StrictFloat | None = None
     source: Text | None = None
+    source_url: SourceUrl | None = None
 
     @field_validator("column")
     @classmethod
@@ -48,6 +51,7 @@ class WaitingLists(_Settings):
 
     file: RelativePath
     source: Text | None = None
+    source_url: SourceUrl | None = None
 
 
 class IndicatorsConfig(_Settings):

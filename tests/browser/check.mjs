@@ -239,8 +239,15 @@ async function openWithoutJavaScript(browser) {
         .map((link) => link.getAttribute('href'))
         .filter((href) => href.length > 1 && !document.getElementById(decodeURIComponent(href.slice(1)))),
     );
+  // On paper a link cannot be followed: the print stylesheet must write out where it goes.
+  await page.emulateMedia({ media: 'print' });
+  const printedLinks = await page
+    .locator('a[href^="http"]')
+    .evaluateAll((links) =>
+      links.map((link) => ({ href: link.href, after: getComputedStyle(link, '::after').content })),
+    );
   await context.close();
-  return { ...seen, h1, h2, visibleHeadings, contents, brokenAnchors };
+  return { ...seen, h1, h2, visibleHeadings, contents, brokenAnchors, printedLinks };
 }
 
 const browser = await chromium.launch({

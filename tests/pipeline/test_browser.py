@@ -257,6 +257,13 @@ def test_sample_briefing_reads_without_javascript(sample_in_chromium):
     assert plain["brokenAnchors"] == [], "in-page links to no element"
 
 
+def test_sample_briefing_prints_where_its_links_go(sample_in_chromium):
+    printed = sample_in_chromium["withoutJavaScript"]["printedLinks"]
+    assert len(printed) >= 2  # the sources of the published statistics
+    for link in printed:
+        assert link["after"] == f'" ({link["href"]})"', link
+
+
 def test_hostile_corpus_renders(hostile):
     assert hostile["result"].returncode == 0, hostile["result"].stderr
 

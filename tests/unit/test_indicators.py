@@ -271,3 +271,32 @@ def test_load_indicators_without_a_section_is_empty(board_dir):
     indicators = load_indicators(board_dir, load_board_config(board_dir))
     assert (indicators.measures, indicators.waiting_lists, indicators.files_read) == ({}, None, ())
     assert summary_sentences(impact_status(indicators))[0].startswith("No published statistics")
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["http://example.org/stats", "javascript:alert(1)", 'https://example.org/"><script>'],
+)
+def test_source_url_must_be_a_plain_https_address(board_dir, url):
+    text = (board_dir / "board.yml").read_text(encoding="utf-8")
+    (board_dir / "board.yml").write_text(
+        text + "indicators:\n  measures:\n  - file: indicators/none.csv\n    column: rate\n"
+        f"    label: Rate\n    better: higher\n    unit: percent\n    source_url: '{url}'\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError) as caught:
+        load_indicators(board_dir, load_board_config(board_dir))
+    assert len(caught.value.problems) == 1
+    assert "indicators.measures[0].source_url" in str(caught.value.problems[0])
+
+
+def test_sources_link_to_their_publications(tmp_path):
+    from boardbrief.views.impact import source_note
+
+    url = "https://example.org/stats?a=1&b=2"
+    assert source_note("DfE, SEN2", url, "dfe.csv", "rate") == (
+        'Source: <a href="https://example.org/stats?a=1&amp;b=2">DfE, SEN2</a> '
+        "(dfe.csv, column rate)."
+    )
+    assert source_note("NHS <England>", None, "nhs.csv") == "Source: NHS &lt;England&gt; (nhs.csv)."
+    assert source_note(None, None, "dfe.csv", "rate") == "Source: dfe.csv, rate."

@@ -174,6 +174,14 @@ STAFF_NAMES: tuple[tuple[str, str], ...] = (
 
 # The impact section reads real published statistics, copied unchanged into data/indicators/.
 DFE_SOURCE = "Department for Education, SEN2 (Education, health and care plans)"
+DFE_URL = (
+    "https://explore-education-statistics.service.gov.uk/find-statistics/"
+    "education-health-and-care-plans"
+)
+NHS_URL = (
+    "https://www.england.nhs.uk/statistics/statistical-work-areas/"
+    "community-health-services-waiting-lists/"
+)
 INDICATORS: dict[str, Any] = {
     "check_jump_points": 25,
     "measures": [
@@ -184,6 +192,7 @@ INDICATORS: dict[str, Any] = {
             "better": "higher",
             "unit": "percent",
             "source": DFE_SOURCE,
+            "source_url": DFE_URL,
         },
         {
             "file": "indicators/dfe_sen2_ehcp_timeliness_2014_2022.csv",
@@ -192,11 +201,13 @@ INDICATORS: dict[str, Any] = {
             "better": "higher",
             "unit": "percent",
             "source": DFE_SOURCE,
+            "source_url": DFE_URL,
         },
     ],
     "waiting_lists": {
         "file": "indicators/nhs_community_health_waiting_lists_2023.csv",
         "source": "NHS England, Community Health Services Waiting Lists",
+        "source_url": NHS_URL,
     },
 }
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
+from markupsafe import Markup
 
 from boardbrief import charts
 from boardbrief.charts.impact import measure_chart
@@ -17,6 +18,8 @@ from boardbrief.formatting import MONTHS, count, lower_first
 from boardbrief.impact import Change, ImpactStatus, MeasureStatus
 from boardbrief.indicators_dfe import GEOGRAPHIES, MISSING_MEANINGS
 from boardbrief.present import Column, Html, Row, Table, render_block
+
+WAITING_SOURCE = "NHS England, Community Health Services Waiting Lists"
 
 DASH = "\u2013"
 
@@ -178,7 +181,14 @@ def partner_waiting_lists(impact: ImpactStatus) -> Table | Html:
     notes.append(
         "A dash in 'over 18 weeks' means nobody was waiting, so there is no share to give."
     )
-    notes.append(f"Source: NHS England, Community Health Services Waiting Lists ({waiting.file}).")
+    named = impact.waiting_source
+    notes.append(
+        source_note(
+            (named.source if named else None) or WAITING_SOURCE,
+            named.source_url if named else None,
+            waiting.file,
+        )
+    )
     return Table(
         caption=f"Children and young people waiting for community services, {month}",
         columns=[
@@ -306,13 +316,21 @@ def _check_notes(status: MeasureStatus, points: float) -> list[str]:
     return notes
 
 
-def _source_note(status: MeasureStatus) -> str:
-    source = status.measure.source
-    file = status.series.file
-    column = status.measure.column
-    return (
-        f"Source: {source} ({file}, column {column})." if source else f"Source: {file}, {column}."
-    )
+def _source_note(status: MeasureStatus) -> Markup:
+    measure = status.measure
+    return source_note(measure.source, measure.source_url, status.series.file, measure.column)
+
+
+def source_note(
+    source: str | None, url: str | None, file: str, column: str | None = None
+) -> Markup:
+    """'Source: publisher, title (file, column).', the publisher linked to the publication."""
+    if source is None:
+        return Markup("Source: {}.").format(f"{file}, {column}" if column else file)
+    where = f"{file}, column {column}" if column else file
+    if url is None:
+        return Markup("Source: {} ({}).").format(source, where)
+    return Markup('Source: <a href="{}">{}</a> ({}).').format(url, source, where)
 
 
 def _sources(impact: ImpactStatus) -> list[str]:
