@@ -39,6 +39,9 @@ def write_index(out_dir: Path, board: str) -> Path:
             {
                 "date": long_date(date),
                 "href": f"{date.isoformat()}/{paths.BRIEFING_HTML}",
+                "pdf": f"{date.isoformat()}/{paths.BRIEFING_PDF}"
+                if (out_dir / date.isoformat() / paths.BRIEFING_PDF).is_file()
+                else None,
                 "rating": rag_badge(rating) if rating else "\u2013",
                 "open": _count(figures.get("actions.open")),
                 "overdue": _count(figures.get("actions.overdue")),

@@ -264,6 +264,19 @@ def test_sample_briefing_prints_where_its_links_go(sample_in_chromium):
         assert link["after"] == f'" ({link["href"]})"', link
 
 
+def test_archive_index_is_accessible_valid_and_self_contained(
+    rendered_sample, chromium_ready, vnu_ready
+):
+    index = rendered_sample["folder"].parent / "index.html"
+    report = open_in_chromium(index)
+    axe = report["withJavaScript"]["axe"]
+    assert axe["violations"] == [], "axe-core found:\n" + describe_axe(axe["violations"])
+    assert outside_requests(report) == []
+    assert signs_of_script(report) == []
+    errors = validate_html(index)
+    assert errors == [], f"vnu.jar found in {index}:\n" + describe_vnu(errors)
+
+
 def test_hostile_corpus_renders(hostile):
     assert hostile["result"].returncode == 0, hostile["result"].stderr
 

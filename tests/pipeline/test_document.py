@@ -160,6 +160,7 @@ def test_render_pdf_prints_an_a4_board_pack(tmp_path):
     record = json.loads((folder / "run.json").read_text(encoding="utf-8"))
     assert record["pdf"]["sha256"] == sha256_of(folder / "briefing.pdf")
     assert "Chromium" in (record["pdf"]["printed_by"] or "Chromium")
+    assert 'href="2026-05-12/briefing.pdf"' in (out / "index.html").read_text(encoding="utf-8")
 
 
 def test_render_pdf_without_chromium_says_how_to_install_it_and_writes_nothing(
