@@ -98,6 +98,7 @@ class FeedbackStatus:
     meeting_date: dt.date
     previous_date: dt.date | None
     totals: dict[str, int | None]
+    counts: dict[str, int]  # the true totals, only to word a hidden one truthfully; never shown
     uncoded: int | None
     uncoded_share: float | None
     themes: pd.DataFrame
@@ -129,15 +130,24 @@ def feedback_status(meeting: Meeting) -> FeedbackStatus:
     window = to_date[to_date["date"] > pd.Timestamp(window_start)]
     redactor = Redactor(config.redact)
     uncoded_all = to_date[~to_date.index.isin(coded_rows)]
+    totals = comment_totals(period, to_date, threshold)
     words, phrases = frequent_terms(uncoded_all["comment"].map(redactor), threshold)
     return FeedbackStatus(
         config=config,
         codebook=codebook,
         meeting_date=meeting.date,
         previous_date=meeting.previous_date,
-        totals=comment_totals(period, to_date, threshold),
+        totals=totals,
+        counts={"period": len(period), "to_date": len(to_date)},
         uncoded=suppress_total(uncoded, threshold),
-        uncoded_share=uncoded / len(period) if len(period) else None,
+        # a share beside a shown total would give away a hidden count, and the other way round
+        uncoded_share=(
+            uncoded / len(period)
+            if len(period)
+            and totals["period"] is not None
+            and suppress_total(uncoded, threshold) is not None
+            else None
+        ),
         themes=themes,
         top_themes=top,
         trend=theme_trend(to_date, coding, config.meetings, meeting.date, top),

@@ -123,3 +123,41 @@ def test_first_meeting_has_no_previous_period(board_dir):
     voices = feedback_status(load_meeting(board_dir, "2026-03-10"))
     assert voices.themes["previous"].isna().all()
     assert voices.totals == {"period": None, "to_date": None}  # 2 comments: fewer than 3
+
+
+def test_theme_trend_never_draws_or_says_a_share_of_a_small_number(board_dir):
+    from boardbrief import views
+
+    chart = views.theme_trend(feedback_status(load_meeting(board_dir, "2026-05-12")))
+    # 2 of 7 (29%) and 1 of 7 (14%) would give away the counts the table hides as [c]
+    assert "29%" not in chart.alt and "14%" not in chart.alt
+    assert "Waiting for assessment or therapy: not shown (a small number) then 43%" in chart.alt
+    cells = {row.cells[0]: row.cells[1:] for row in chart.data.rows}
+    assert cells["Being listened to, 12 May 2026"] == ["[c]", "7", "[c]"]
+    assert cells["Being listened to, 14 April 2026"] == ["[c]", "[c]", "[c]"]  # 2 comments then
+
+
+def test_no_uncoded_share_beside_a_hidden_total(board_dir):
+    voices = feedback_status(load_meeting(board_dir, "2026-03-10"))
+    assert voices.totals["period"] is None
+    assert voices.uncoded_share is None
+    assert not any("matched no theme" in s for s in summary_sentences(voices))
+
+
+def test_a_total_hidden_to_protect_an_earlier_count_is_not_called_small(voices):
+    import dataclasses
+
+    from boardbrief.views.feedback import count_sentence
+
+    # 40 comments this period beside 42 to date would give away the 2 before it
+    hidden = dataclasses.replace(
+        voices, totals={"period": None, "to_date": 42}, counts={"period": 40, "to_date": 42}
+    )
+    assert count_sentence(hidden) == (
+        "A number of comments (hidden so that a smaller count cannot be worked out) received "
+        "since 14 April 2026 (42 comments in total up to this meeting)."
+    )
+    small = dataclasses.replace(
+        voices, totals={"period": None, "to_date": 42}, counts={"period": 2, "to_date": 42}
+    )
+    assert count_sentence(small).startswith("Fewer than 3 comments received")

@@ -72,3 +72,16 @@ def test_key_messages_escape_text_from_the_data(board_dir, edit):
     ).markup
     assert "<b>" not in html
     assert "&lt;b&gt;Waiting&lt;/b&gt; &amp; therapy" in html
+
+
+def test_no_theme_is_called_most_raised_when_its_count_is_hidden(board_dir):
+    meeting = load_meeting(board_dir, "2026-04-14")  # two comments this period: both themes [c]
+    found = messages(
+        action_plan_status(meeting),
+        feedback_status(meeting),
+        funding_status(meeting),
+        impact_status(meeting),
+    )
+    families = next(m for m in found if m.section == "feedback")
+    assert families.headline == "No theme was raised in 3 or more comments this period"
+    assert families.detail.startswith("Fewer than 3 comments received since 10 March 2026")

@@ -9,6 +9,7 @@ from boardbrief.charts.feedback import theme_share_chart
 from boardbrief.feedback import RESPONDENTS, FeedbackStatus
 from boardbrief.formatting import count, long_date, lower_first, percent, plural, short_date
 from boardbrief.present import SUPPRESSED, Column, Html, Row, Table, render_block, suppressible
+from boardbrief.views.feedback_counts import how_many_comments
 
 MONTH_YEAR = "{:%B %Y}"
 RESPONDENT_GROUPS = {
@@ -60,11 +61,13 @@ def count_sentence(status: FeedbackStatus) -> str:
     """How many comments arrived this period and in all, small counts suppressed."""
     threshold = status.config.suppression_threshold
     since = f"since {long_date(status.previous_date)}" if status.previous_date else "so far"
-    period, to_date = status.totals["period"], status.totals["to_date"]
-    return (
-        f"{_how_many(period, threshold)} received {since} "
-        f"({_how_many(to_date, threshold)} in total up to this meeting)."
+    shown, actual = status.totals, status.counts
+    sentence = (
+        f"{how_many_comments(shown['period'], actual['period'], threshold)} received {since} "
+        f"({how_many_comments(shown['to_date'], actual['to_date'], threshold)} in total up to "
+        "this meeting)."
     )
+    return sentence[0].upper() + sentence[1:]
 
 
 def movement_sentence(status: FeedbackStatus) -> str | None:
@@ -115,23 +118,30 @@ def theme_trend(status: FeedbackStatus) -> charts.Chart | Html:
         return _sentence("There are no coded comments to chart yet.")
     meetings = list(dict.fromkeys(trend["meeting"]))
     names = {t: status.codebook.name(t) for t in status.top_themes}
-    svg = theme_share_chart(trend, names, {m: short_date(m) for m in meetings})
     threshold = status.config.suppression_threshold
+    # A share is a count over a total: where either is a small number it is not drawn or said.
+    hidden = trend["count"].between(1, threshold - 1) | trend["comments"].between(1, threshold - 1)
+    shown = trend.assign(count=trend["count"].where(~hidden))
+    svg = theme_share_chart(shown, names, {m: short_date(m) for m in meetings})
     rows = [
         Row(
             [
                 f"{names[r.theme]}, {long_date(r.meeting)}",
                 suppressible(_primary(r.count, threshold), count),
-                count(r.comments),
-                _share_cell(r.count, r.comments, threshold),
+                suppressible(_primary(r.comments, threshold), count),
+                SUPPRESSED if pd.isna(s.count) else _share_cell(r.count, r.comments, threshold),
             ]
         )
-        for r in trend.itertuples()
+        for r, s in zip(trend.itertuples(), shown.itertuples(), strict=True)
     ]
     return charts.Chart(
         svg=svg,
-        alt=_trend_message(trend, names, meetings),
-        caption="Share of each period's comments raising the most raised themes, by meeting",
+        alt=_trend_message(shown, names, meetings),
+        caption=(
+            "Share of each period's comments raising the most raised themes, by meeting; "
+            f"a share of fewer than {threshold} comments, or of a period with fewer than "
+            f"{threshold}, is left out"
+        ),
         data=Table(
             caption="Comments raising each theme, per meeting's period",
             columns=[
@@ -270,14 +280,17 @@ def _trend_message(trend: pd.DataFrame, names: dict[str, str], meetings: list) -
     for theme, name in names.items():
         rows = trend[trend["theme"] == theme]
         first, last = rows.iloc[0], rows.iloc[-1]
-        parts.append(
-            f"{name}: {percent(first['count'] / first['comments'] if first['comments'] else None)}"
-            f" then {percent(last['count'] / last['comments'] if last['comments'] else None)}"
-        )
+        parts.append(f"{name}: {_share_said(first)} then {_share_said(last)}")
     span = f"{long_date(meetings[0])} to {long_date(meetings[-1])}"
     return (
         f"Lines of the share of comments raising each top theme, {span}. " + "; ".join(parts) + "."
     )
+
+
+def _share_said(row: pd.Series) -> str:
+    if pd.isna(row["count"]):
+        return "not shown (a small number)"
+    return percent(row["count"] / row["comments"] if row["comments"] else None)
 
 
 def _share_cell(raising: int, comments: int, threshold: int) -> str:

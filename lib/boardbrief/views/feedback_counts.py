@@ -27,8 +27,8 @@ def feedback_by_district(meeting: Meeting) -> Table:
     )
     since = f"since {long_date(meeting.previous_date)}" if meeting.previous_date else "so far"
     lead = (
-        f"{_how_many(totals['period'], len(period), threshold)} received {since}; "
-        f"{_how_many(totals['to_date'], len(meeting.feedback), threshold)} in total "
+        f"{how_many_comments(totals['period'], len(period), threshold)} received {since}; "
+        f"{how_many_comments(totals['to_date'], len(meeting.feedback), threshold)} in total "
         "up to this meeting."
     )
     return Table(
@@ -44,7 +44,7 @@ def feedback_by_district(meeting: Meeting) -> Table:
     )
 
 
-def _how_many(shown: int | None, actual: int, threshold: int) -> str:
+def how_many_comments(shown: int | None, actual: int, threshold: int) -> str:
     """A count for a sentence, vague when it is hidden to protect families' privacy."""
     if shown is not None:
         return plural(shown, "comment")

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
+
 from boardbrief.actions import ActionPlanStatus
 from boardbrief.feedback import FeedbackStatus
 from boardbrief.formatting import count, gbp_short, lower_first, percent, plural
@@ -92,8 +94,11 @@ def _plan_messages(plan: ActionPlanStatus) -> list[KeyMessage]:
 
 def _feedback_message(voices: FeedbackStatus) -> KeyMessage:
     top = voices.themes[voices.themes["theme"].isin(voices.top_themes[:1])]
+    threshold = voices.config.suppression_threshold
     if top.empty:
         headline = "Families' feedback this period"
+    elif pd.isna(top.iloc[0]["period"]):  # hidden counts are not ranked, so nothing is "most"
+        headline = f"No theme was raised in {threshold} or more comments this period"
     else:
         headline = f"Families most often raised {lower_first(top.iloc[0]['name'])}"
     detail = feedback.count_sentence(voices)
