@@ -33,7 +33,12 @@ class Commentary:
 
     def body_html(self) -> str:
         """The narrative as safe HTML, its headings moved below the section's own heading."""
-        return _markdown().render(self.body)
+        parser = _markdown()
+        tokens = parser.parse(self.body)
+        used = sorted({t.tag for t in tokens if t.type == "heading_open"})
+        # the officer's levels, whichever they are, become h4, h5, h6 in order: none is skipped
+        levels = {tag: f"h{min(TOP_LEVEL + rank, 6)}" for rank, tag in enumerate(used)}
+        return parser.renderer.render(tokens, parser.options, {"levels": levels})
 
 
 def read_commentary(path: Path, name: str, area_ids: list[str]) -> Commentary:
@@ -99,7 +104,7 @@ def _rating(
 
 
 # The commentary sits under "From the lead officer" (h3) in the summary section (h2).
-HEADING_SHIFT = 3
+TOP_LEVEL = 4
 
 
 @cache
@@ -111,14 +116,12 @@ def _markdown() -> Any:
     def heading_open(
         renderer_self: Any, tokens: list[Any], index: int, options: Any, env: Any
     ) -> str:
-        level = min(int(tokens[index].tag[1]) + HEADING_SHIFT, 6)
-        return f"<h{level}>"
+        return f"<{env['levels'][tokens[index].tag]}>"
 
     def heading_close(
         renderer_self: Any, tokens: list[Any], index: int, options: Any, env: Any
     ) -> str:
-        level = min(int(tokens[index].tag[1]) + HEADING_SHIFT, 6)
-        return f"</h{level}>\n"
+        return f"</{env['levels'][tokens[index].tag]}>\n"
 
     renderer.add_render_rule("heading_open", heading_open)
     renderer.add_render_rule("heading_close", heading_close)

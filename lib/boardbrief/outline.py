@@ -17,6 +17,9 @@ from typing import Any
 from nbconvert.preprocessors import Preprocessor
 
 CONTENTS_TAG = "contents"  # the Markdown cell whose place the contents list takes
+# Ids the page's own blocks use (title block, contents, key messages, commentary): no heading
+# made from the notebook may take them.
+RESERVED_IDS = frozenset({"top", CONTENTS_TAG, "key-messages", "lead-officer"})
 SECTION_LEVEL = 2
 
 
@@ -77,7 +80,7 @@ class OutlinePreprocessor(Preprocessor):
     """
 
     def preprocess(self, nb: Any, resources: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
-        ids = UniqueIds({"top", CONTENTS_TAG, "main"})
+        ids = UniqueIds(set(RESERVED_IDS))
         contents: list[Heading] = []
         section_open = False
         for cell in nb.cells:

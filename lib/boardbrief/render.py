@@ -113,8 +113,16 @@ def render_meeting(
             final = _render_locked(
                 meeting, notebook, parameters, kernel_name, cell_timeout, out_dir, date, browser
             )
-        with FileLock(_lock_path(out_dir, "index"), timeout=INDEX_LOCK_WAIT):
+    try:
+        with (
+            _writing_into(out_dir),
+            FileLock(_lock_path(out_dir, "index"), timeout=INDEX_LOCK_WAIT),
+        ):
             write_index(out_dir, meeting.config.board)
+    except (RenderError, Timeout) as error:  # the briefing itself is in place: say so
+        raise RenderError(
+            f"the briefing was published at {final}, but index.html was not updated: {error}"
+        ) from None
     log.info("wrote %s", final)
     return RenderResult(meeting.date, final)
 
@@ -245,7 +253,11 @@ def render_all(
         After every meeting has been tried, naming each one that failed and why.
     """
     data = load_board_data(data_dir)
+    if options.get("pdf"):
+        require_chromium()  # once, before any worker starts
     done = set() if force else set(rendered_meetings(out_dir))
+    if options.get("pdf"):  # a briefing printed without its PDF is not done yet
+        done = {d for d in done if (out_dir / d.isoformat() / paths.BRIEFING_PDF).is_file()}
     todo = [m.isoformat() for m in meetings_with_data(data) if m not in done]
     workers = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
     log.info("%d meetings to render, %d at a time", len(todo), workers)
@@ -316,7 +328,6 @@ def export_html(notebook: nbformat.NotebookNode, title: str) -> str:
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
-        anchor_link_text="",
     )
     exporter.register_preprocessor(OutlinePreprocessor(), enabled=True)
     notebook = nbformat.from_dict(notebook)

@@ -18,12 +18,15 @@ from typing import Any
 
 import pytest
 
+from boardbrief.pdf import find_chromium
+
 REPO = Path(__file__).resolve().parents[2]
 BROWSER = REPO / "tests" / "browser"
 CHECK = BROWSER / "check.mjs"
 NODE_MODULES = BROWSER / "node_modules"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
-CHROMIUM = Path(os.environ.get("BOARDBRIEF_CHROMIUM", "/usr/bin/chromium"))
+# The same browser `render --pdf` would use (BOARDBRIEF_CHROMIUM, else chromium on PATH).
+CHROMIUM = Path(find_chromium() or os.environ.get("BOARDBRIEF_CHROMIUM") or "/usr/bin/chromium")
 NPM_CI = "cd tests/browser && npm ci --no-audit --no-fund --ignore-scripts"
 APT = "apt-get update && apt-get install -y --no-install-recommends"
 LOCAL_SCHEMES = ("file:", "data:")

@@ -150,9 +150,15 @@ def test_render_pdf_prints_an_a4_board_pack(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(NORTHSHIRE, data)
     out = tmp_path / "briefings"
-    result = run_cli("render", "--pdf", "--data", str(data), "--out", str(out))
+    result = run_cli("render", "--data", str(data), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    # the latest meeting is rendered but not printed, so `--all --pdf` renders it again
+    result = run_cli(
+        "render", "--all", "--pdf", "--workers", "1", "--data", str(data), "--out", str(out)
+    )
     assert result.returncode == 0, result.stderr
     folder = out / "2026-05-12"
+    assert str((folder / "briefing.html").resolve()) in result.stdout
     pdf = (folder / "briefing.pdf").read_bytes()
     assert pdf.startswith(b"%PDF-")
     assert re.search(rb"/MediaBox\s*\[\s*0 0 594\.\d+ 841\.\d+\s*\]", pdf), "pages are not A4"
@@ -171,14 +177,27 @@ def test_render_pdf_without_chromium_says_how_to_install_it_and_writes_nothing(
     data = tmp_path / "data"
     shutil.copytree(NORTHSHIRE, data)
     before = fingerprint(previous_briefings)
-    env = {**os.environ, CHROMIUM_ENV: str(tmp_path / "no-such-browser")}
+    empty = tmp_path / "empty-path"
+    empty.mkdir()
+    no_browser = {k: v for k, v in os.environ.items() if k != CHROMIUM_ENV} | {"PATH": str(empty)}
+    wrong_browser = {**os.environ, CHROMIUM_ENV: str(tmp_path / "no-such-browser")}
+    for env, said in (
+        (no_browser, "apt-get install chromium"),
+        (wrong_browser, f"{CHROMIUM_ENV} is set to"),
+    ):
+        result = _run_with_env(
+            env, "render", "--pdf", "--data", str(data), "--out", str(previous_briefings)
+        )
+        assert result.returncode == 1
+        assert said in result.stderr
+        assert "Traceback" not in result.stderr
+        assert fingerprint(previous_briefings) == before
     result = _run_with_env(
-        env, "render", "--pdf", "--data", str(data), "--out", str(previous_briefings)
+        wrong_browser, "render", "--all", "--pdf", "--data", str(data), "--out", str(tmp_path / "o")
     )
     assert result.returncode == 1
-    assert "apt-get install chromium" in result.stderr
-    assert "Traceback" not in result.stderr
-    assert fingerprint(previous_briefings) == before
+    assert result.stderr.count(f"{CHROMIUM_ENV} is set to") == 1  # said once, not per meeting
+    assert not (tmp_path / "o").exists()
 
 
 def _run_with_env(env: dict[str, str], *args: str):

@@ -257,6 +257,25 @@ def test_index_that_cannot_be_written_stays_as_it_was(tmp_path, rendered, monkey
     assert _tree(out) == before  # no .index-*.html left behind
 
 
+def test_index_failure_after_publishing_says_the_briefing_is_in_place(
+    tmp_path, rendered, monkeypatch
+):
+    out = tmp_path / "briefings"
+
+    def disk_full(*_args):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(archive_index.os, "replace", disk_full)
+    with pytest.raises(RenderError) as caught:
+        render_meeting(rendered["data"], out, "2026-05-12")
+    assert str(caught.value).startswith(
+        f"the briefing was published at {out / '2026-05-12'}, but index.html was not updated: "
+        f"cannot write to {out}: no space left on device"
+    )
+    assert (out / "2026-05-12" / "briefing.html").is_file()
+    assert not (out / "index.html").exists()
+
+
 def test_ctrl_c_stops_the_render_and_its_kernel_and_changes_nothing(tmp_path, rendered, previous):
     out, before = previous
     running = tmp_path / "cell-running"

@@ -61,3 +61,11 @@ def test_body_html_escapes_raw_html_and_fetches_nothing(tmp_path):
     assert "<img" not in html
     assert 'href="javascript:' not in html
     assert '<a href="https://example.org">good</a>' in html
+
+
+def test_commentary_headings_start_at_h4_and_skip_no_level(tmp_path):
+    commentary = read(tmp_path, "## Transport\n\ntext\n\n#### Detail\n\n## Money\n")
+    html = commentary.body_html()
+    assert "<h4>Transport</h4>" in html
+    assert "<h5>Detail</h5>" in html
+    assert "<h4>Money</h4>" in html

@@ -74,6 +74,12 @@ def _plan_messages(plan: ActionPlanStatus) -> list[KeyMessage]:
     moved = plan.movement_counts
     first = [sentences[0]] + ([sentences[1]] if moved is not None else [])
     late = len(plan.overdue)
+    delivery = (
+        f"{count(late)} of {plural(plan.open_count, 'open action')} "
+        f"{'is' if late == 1 else 'are'} overdue"
+        if plan.open_count
+        else "No action is open"
+    )
     return [
         KeyMessage(
             headline="Overall rating of the action plan:",
@@ -82,10 +88,7 @@ def _plan_messages(plan: ActionPlanStatus) -> list[KeyMessage]:
             rag=rating,
         ),
         KeyMessage(
-            headline=(
-                f"{count(late)} of {plural(plan.open_count, 'open action')} "
-                f"{'is' if late == 1 else 'are'} overdue"
-            ),
+            headline=delivery,
             detail=sentences[len(first)],  # overdue, stuck and not updated
             section="actions",
         ),
