@@ -255,10 +255,7 @@ def render_all(
     data = load_board_data(data_dir)
     if options.get("pdf"):
         require_chromium()  # once, before any worker starts
-    done = set() if force else set(rendered_meetings(out_dir))
-    if options.get("pdf"):  # a briefing printed without its PDF is not done yet
-        done = {d for d in done if (out_dir / d.isoformat() / paths.BRIEFING_PDF).is_file()}
-    todo = [m.isoformat() for m in meetings_with_data(data) if m not in done]
+    todo = meetings_to_render(meetings_with_data(data), out_dir, force, bool(options.get("pdf")))
     workers = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
     log.info("%d meetings to render, %d at a time", len(todo), workers)
     if workers == 1:
@@ -280,6 +277,16 @@ def render_all(
     if failures:
         raise RenderError("some meetings could not be rendered:\n" + "\n".join(failures))
     return results
+
+
+def meetings_to_render(
+    meetings: list[dt.date], out_dir: Path, force: bool = False, pdf: bool = False
+) -> list[str]:
+    """The meetings `render --all` renders: those not rendered yet (with `pdf`, not printed)."""
+    done = set() if force else set(rendered_meetings(out_dir))
+    if pdf:  # a briefing rendered without its PDF is not done yet
+        done = {d for d in done if (out_dir / d.isoformat() / paths.BRIEFING_PDF).is_file()}
+    return [m.isoformat() for m in meetings if m not in done]
 
 
 def _log_progress(level: int) -> None:
