@@ -54,22 +54,19 @@ def export_meeting(data_dir: Path, out_dir: Path, meeting_date: str | None = Non
         The data breaks the contract, or the meeting is not listed (nothing is written).
     UsageError
         `out_dir` is a file or lies inside the data folder.
+    RenderError
+        `out_dir` cannot be written (permissions, read-only, full).
     """
-    from boardbrief.render import UsageError
+    from boardbrief.render import check_output_folder, writing_into
 
     log.info("checking the data in %s", data_dir)
     meeting = select_meeting(load_board_data(data_dir), meeting_date or LATEST)
-    out, data = out_dir.resolve(), Path(data_dir).resolve()
-    if out_dir.exists() and not out_dir.is_dir():
-        raise UsageError(f"the output folder {out_dir} is a file, not a folder")
-    if out == data or data in out.parents:
-        raise UsageError(
-            f"exports cannot be written into the data folder {data_dir}: it is read-only input"
-        )
+    check_output_folder(out_dir, Path(data_dir), what="exports")
     tables = analyst_tables(meeting)
     folder = out_dir / meeting.date.isoformat()
-    folder.mkdir(parents=True, exist_ok=True)
-    written = write_csvs(tables, folder)
+    with writing_into(out_dir):  # a read-only or full folder is said plainly, exit 1
+        folder.mkdir(parents=True, exist_ok=True)
+        written = write_csvs(tables, folder)
     log.info("wrote %d tables to %s", len(written), folder)
     return written
 

@@ -107,7 +107,7 @@ def render_meeting(
     browser = require_chromium() if pdf else None
     check_output_folder(out_dir, Path(data_dir))
 
-    with _writing_into(out_dir):
+    with writing_into(out_dir):
         out_dir.mkdir(parents=True, exist_ok=True)
         with _only_render_of(out_dir, date):
             final = _render_locked(
@@ -115,7 +115,7 @@ def render_meeting(
             )
     try:
         with (
-            _writing_into(out_dir),
+            writing_into(out_dir),
             FileLock(_lock_path(out_dir, "index"), timeout=INDEX_LOCK_WAIT),
         ):
             write_index(out_dir, meeting.config.board)
@@ -209,7 +209,7 @@ _CANNOT_WRITE = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQ
 
 
 @contextlib.contextmanager
-def _writing_into(out_dir: Path) -> Iterator[None]:
+def writing_into(out_dir: Path) -> Iterator[None]:
     """Report an output folder that cannot be written (permissions, read-only, full) clearly."""
     try:
         yield
@@ -312,14 +312,14 @@ def check_parameters(notebook: Path, parameters: dict[str, object]) -> None:
         )
 
 
-def check_output_folder(out_dir: Path, data_dir: Path) -> None:
+def check_output_folder(out_dir: Path, data_dir: Path, what: str = "briefings") -> None:
     """Refuse an output folder that is a file, or that lies inside the read-only data folder."""
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"the output folder {out_dir} is a file, not a folder")
     out, data = out_dir.resolve(), data_dir.resolve()
     if out == data or data in out.parents:
         raise UsageError(
-            f"briefings cannot be written into the data folder {data_dir}: it is read-only input"
+            f"{what} cannot be written into the data folder {data_dir}: it is read-only input"
         )
 
 

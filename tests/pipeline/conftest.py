@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -33,6 +35,21 @@ def fingerprint(folder: Path) -> dict[str, str]:
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     }
+
+
+def obeying_permissions() -> list[str]:
+    """A command prefix under which a folder's mode binds: root's capabilities are dropped.
+
+    As root, chmod alone stops nothing. setpriv keeps the same user and interpreter but removes
+    every capability (CAP_DAC_OVERRIDE among them), so root meets the permission bits as any
+    owner does. (Running as `nobody` instead is no route where the venv's interpreter links into
+    /root, as pyenv's do: `nobody` may not enter /root, so the kernel could not start.)
+    """
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    assert setpriv, "running as root, and setpriv (util-linux) is missing to drop root's override"
+    return [setpriv, "--bounding-set=-all", "--inh-caps=-all"]
 
 
 @pytest.fixture

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from boardbrief.cli import main
-from tests.pipeline.conftest import fingerprint, run_cli
+from tests.conftest import NORTHSHIRE
+from tests.pipeline.conftest import fingerprint, obeying_permissions, run_cli
 
 TABLES = ["actions.csv", "feedback_themes.csv", "funding_lines.csv", "investment_per_child.csv"]
 
@@ -71,3 +74,21 @@ def test_export_to_a_file_is_refused(board_dir, tmp_path: Path, capsys):
     assert main(["export", "--data", str(board_dir), "--out", str(target)]) == 2
     assert "is a file, not a folder" in capsys.readouterr().err
     assert target.read_text(encoding="utf-8") == "keep me"
+
+
+def test_export_into_a_read_only_folder_fails_clearly(tmp_path):
+    out = tmp_path / "exports"
+    out.mkdir()
+    out.chmod(0o555)
+    try:
+        result = subprocess.run(
+            [*obeying_permissions(), sys.executable, "-m", "boardbrief", "export",
+             "--data", str(NORTHSHIRE), "--out", str(out)],
+            capture_output=True, text=True, timeout=300, check=False,
+        )  # fmt: skip
+    finally:
+        out.chmod(0o755)
+    assert result.returncode == 1, result.stderr
+    assert f"cannot write to {out}: permission denied" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert list(out.iterdir()) == []

@@ -26,7 +26,7 @@ from filelock import FileLock, Timeout
 
 from boardbrief import archive_index, paths
 from boardbrief.render import RenderError, render_meeting
-from tests.pipeline.conftest import REPO, fingerprint, run_cli
+from tests.pipeline.conftest import REPO, fingerprint, obeying_permissions, run_cli
 
 pytestmark = pytest.mark.pipeline
 
@@ -157,21 +157,6 @@ def test_cell_that_raises_fails_the_command_clearly_and_keeps_the_notebook(
     _unchanged_but_failed(out, before, kept=True)
 
 
-def _obeying_permissions():
-    """A command prefix under which a folder's mode binds: root's capabilities are dropped.
-
-    As root, chmod alone stops nothing. setpriv keeps the same user and interpreter but removes
-    every capability (CAP_DAC_OVERRIDE among them), so root meets the permission bits as any
-    owner does. (Running as `nobody` instead is no route where the venv's interpreter links into
-    /root, as pyenv's do: `nobody` may not enter /root, so the kernel could not start.)
-    """
-    if os.geteuid() != 0:
-        return []
-    setpriv = shutil.which("setpriv")
-    assert setpriv, "running as root, and setpriv (util-linux) is missing to drop root's override"
-    return [setpriv, "--bounding-set=-all", "--inh-caps=-all"]
-
-
 @pytest.mark.parametrize("read_only", ["output folder", "meeting folder"])
 def test_read_only_folder_fails_clearly_and_changes_nothing(rendered, previous, read_only):
     out, _ = previous
@@ -180,13 +165,13 @@ def test_read_only_folder_fails_clearly_and_changes_nothing(rendered, previous, 
     folder.chmod(0o555)
     try:
         probe = subprocess.run(
-            [*_obeying_permissions(), sys.executable, "-c", f"open({str(folder / 'p')!r}, 'x')"],
+            [*obeying_permissions(), sys.executable, "-c", f"open({str(folder / 'p')!r}, 'x')"],
             capture_output=True,
             check=False,
         )
         assert probe.returncode != 0, f"{folder} is still writable: the test would prove nothing"
         result = subprocess.run(
-            [*_obeying_permissions(), *_render_command(out, rendered["data"])],
+            [*obeying_permissions(), *_render_command(out, rendered["data"])],
             cwd=REPO,
             capture_output=True,
             text=True,
