@@ -84,11 +84,14 @@ def changed_inputs(inputs: list[dict[str, Any]], data_dir: Path) -> list[str]:
 
 
 def tampered_outputs(record: dict[str, Any], folder: Path) -> list[str]:
-    """Archived outputs whose bytes no longer match the run record."""
+    """Archived outputs whose bytes no longer match the run record (the PDF too, if printed)."""
+    expected = {name: record["outputs"].get(name) for name in COMPARED}
+    if record.get("pdf"):
+        expected[paths.BRIEFING_PDF] = record["pdf"].get("sha256")
     return [
         f"{name}: the archived copy was changed after it was rendered"
-        for name in COMPARED
-        if sha256_of(folder / name) != record["outputs"].get(name)
+        for name, sha256 in expected.items()
+        if not (folder / name).is_file() or sha256_of(folder / name) != sha256
     ]
 
 

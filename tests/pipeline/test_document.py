@@ -229,3 +229,21 @@ def test_render_all_with_pdf_renders_briefings_not_yet_printed(tmp_path):
         "2026-04-14",
         "2026-05-12",
     ]
+
+
+def test_verify_notices_a_pdf_changed_after_printing(tmp_path):
+    from boardbrief.verify import tampered_outputs
+
+    for name in ("briefing.html", "figures.json", "briefing.pdf"):
+        (tmp_path / name).write_bytes(name.encode())
+    record = {
+        "outputs": {n: sha256_of(tmp_path / n) for n in ("briefing.html", "figures.json")},
+        "pdf": {"sha256": sha256_of(tmp_path / "briefing.pdf"), "printed_by": "Chromium"},
+    }
+    assert tampered_outputs(record, tmp_path) == []
+    (tmp_path / "briefing.pdf").write_bytes(b"%PDF- edited")
+    assert tampered_outputs(record, tmp_path) == [
+        "briefing.pdf: the archived copy was changed after it was rendered"
+    ]
+    (tmp_path / "briefing.pdf").unlink()
+    assert len(tampered_outputs(record, tmp_path)) == 1
