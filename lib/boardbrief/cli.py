@@ -161,13 +161,17 @@ def _parser() -> argparse.ArgumentParser:
             help="the board's data folder (default: %(default)s)",
         )
 
-    def out_option(command: argparse.ArgumentParser) -> None:
+    def out_option(
+        command: argparse.ArgumentParser,
+        default: Path = paths.DEFAULT_OUT_DIR,
+        what: str = "briefings are written",
+    ) -> None:
         command.add_argument(
             "--out",
             type=Path,
-            default=paths.DEFAULT_OUT_DIR,
+            default=default,
             metavar="DIR",
-            help="where briefings are written (default: %(default)s)",
+            help=f"where {what} (default: %(default)s)",
         )
 
     render = commands.add_parser("render", help="render a meeting's briefing")
@@ -244,13 +248,7 @@ def _parser() -> argparse.ArgumentParser:
         help="a meeting in board.yml, YYYY-MM-DD, or latest (default: the latest with data)",
     )
     data_option(export)
-    export.add_argument(
-        "--out",
-        type=Path,
-        default=paths.DEFAULT_EXPORTS_DIR,
-        metavar="DIR",
-        help="where exports are written, a folder per meeting (default: %(default)s)",
-    )
+    out_option(export, paths.DEFAULT_EXPORTS_DIR, "exports are written, a folder per meeting")
     export.set_defaults(handler=_export)
 
     listing = commands.add_parser("list", help="list meetings, and which have data and briefings")

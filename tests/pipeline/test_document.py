@@ -179,34 +179,20 @@ def test_render_pdf_without_chromium_says_how_to_install_it_and_writes_nothing(
         (no_browser, "apt-get install chromium"),
         (wrong_browser, f"{CHROMIUM_ENV} is set to"),
     ):
-        result = _run_with_env(
-            env, "render", "--pdf", "--data", str(data), "--out", str(previous_briefings)
+        result = run_cli(
+            "render", "--pdf", "--data", str(data), "--out", str(previous_briefings), env=env
         )
         assert result.returncode == 1
         assert said in result.stderr
         assert "Traceback" not in result.stderr
         assert fingerprint(previous_briefings) == before
-    result = _run_with_env(
-        wrong_browser, "render", "--all", "--pdf", "--data", str(data), "--out", str(tmp_path / "o")
-    )
+    result = run_cli(
+        "render", "--all", "--pdf", "--data", str(data), "--out", str(tmp_path / "o"),
+        env=wrong_browser,
+    )  # fmt: skip
     assert result.returncode == 1
     assert result.stderr.count(f"{CHROMIUM_ENV} is set to") == 1  # said once, not per meeting
     assert not (tmp_path / "o").exists()
-
-
-def _run_with_env(env: dict[str, str], *args: str):
-    import subprocess
-    import sys
-
-    return subprocess.run(
-        [sys.executable, "-m", "boardbrief", *args],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env=env,
-        check=False,
-    )
 
 
 def test_render_all_with_pdf_renders_briefings_not_yet_printed(tmp_path):
