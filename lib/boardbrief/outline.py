@@ -55,6 +55,17 @@ class UniqueIds:
         return candidate
 
 
+def css_string(text: str) -> str:
+    """Text to sit inside a double-quoted CSS string in a <style> element, and nothing more.
+
+    Every character that could end the string, the rule or the element is written as a CSS
+    escape (`\\22 ` for a quote, `\\3C ` for `<`), so board names from the data stay text.
+    """
+    return "".join(
+        f"\\{ord(c):X} " if c in "\"\\<>&'" or ord(c) < 32 or ord(c) == 127 else c for c in text
+    )
+
+
 def render_markdown(source: str, ids: UniqueIds) -> tuple[str, list[Heading], bool]:
     """A Markdown cell as HTML with ids on its headings, its headings, and whether it opens a
     section (its first block is a level-2 heading)."""

@@ -327,7 +327,7 @@ def export_html(notebook: nbformat.NotebookNode, title: str) -> str:
     """The executed notebook as the board's HTML: our template, no code, nothing external."""
     from nbconvert import HTMLExporter
 
-    from boardbrief.outline import OutlinePreprocessor
+    from boardbrief.outline import OutlinePreprocessor, css_string
 
     exporter = HTMLExporter(
         template_name=paths.NBCONVERT_TEMPLATE_NAME,
@@ -337,6 +337,7 @@ def export_html(notebook: nbformat.NotebookNode, title: str) -> str:
         exclude_output_prompt=True,
     )
     exporter.register_preprocessor(OutlinePreprocessor(), enabled=True)
+    exporter.register_filter("css_string", css_string)
     notebook = nbformat.from_dict(notebook)
     notebook.metadata["title"] = title
     hidden = {figures_module.FIGURES_MIMETYPE, figures_module.INPUTS_MIMETYPE}

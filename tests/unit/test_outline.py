@@ -71,3 +71,14 @@ def test_preprocessor_marks_sections_and_collects_contents():
 def test_preprocessor_with_no_sections_leaves_none_open():
     _, resources = OutlinePreprocessor().preprocess(_notebook("just words"), {})
     assert resources["outline"] == {"contents": [], "section_open": False}
+
+
+def test_css_string_keeps_board_names_as_text_inside_the_style_element():
+    from boardbrief.outline import css_string
+
+    assert css_string("Lancashire SEND Partnership Board: briefing for 2026-11-05") == (
+        "Lancashire SEND Partnership Board: briefing for 2026-11-05"
+    )
+    escaped = css_string('Board "x" </style><script>\\ & \n')
+    assert escaped == "Board \\22 x\\22  \\3C /style\\3E \\3C script\\3E \\5C  \\26  \\A "
+    assert not set('"<>\\\n') & set(escaped.replace("\\", ""))
