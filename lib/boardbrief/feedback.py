@@ -21,6 +21,7 @@ from boardbrief.suppression import (
     suppress_table,
     suppress_total,
     suppress_with_earlier,
+    total_is_safe,
 )
 from boardbrief.uncoded_terms import frequent_terms
 
@@ -46,6 +47,32 @@ def comments_by_district(
     Every district in board.yml has a row, in board.yml's order; comments with no district come
     last as 'Not recorded' when there are any.
     """
+    table = _district_counts(period, to_date, config)
+    shown_period, shown_to_date = suppress_with_earlier(
+        table["period"], table["to_date"], config.suppression_threshold
+    )
+    table = pd.DataFrame({"period": shown_period, "to_date": shown_to_date})
+    return table.rename_axis("district").reset_index()
+
+
+def district_totals(
+    period: pd.DataFrame, to_date: pd.DataFrame, config: BoardConfig
+) -> dict[str, int | None]:
+    """The totals under `comments_by_district`, each hidden too where, beside the districts'
+    shown counts, it would give the hidden ones away."""
+    threshold = config.suppression_threshold
+    totals = comment_totals(period, to_date, threshold)
+    table = _district_counts(period, to_date, config)
+    shown = suppress_with_earlier(table["period"], table["to_date"], threshold)
+    for key, column in zip(("period", "to_date"), shown, strict=True):
+        if not total_is_safe(table[key], column.isna(), threshold):
+            totals[key] = None
+    return totals
+
+
+def _district_counts(
+    period: pd.DataFrame, to_date: pd.DataFrame, config: BoardConfig
+) -> pd.DataFrame:
     names = [*config.district_names, NOT_RECORDED]
 
     def counts(frame: pd.DataFrame) -> pd.Series:
@@ -54,11 +81,7 @@ def comments_by_district(
     table = pd.DataFrame({"period": counts(period), "to_date": counts(to_date)})
     if table.loc[NOT_RECORDED, "to_date"] == 0:
         table = table.drop(index=NOT_RECORDED)
-    shown_period, shown_to_date = suppress_with_earlier(
-        table["period"], table["to_date"], config.suppression_threshold
-    )
-    table = pd.DataFrame({"period": shown_period, "to_date": shown_to_date})
-    return table.rename_axis("district").reset_index()
+    return table
 
 
 def comment_totals(
@@ -130,7 +153,7 @@ def feedback_status(meeting: Meeting) -> FeedbackStatus:
     window = to_date[to_date["date"] > pd.Timestamp(window_start)]
     redactor = Redactor(config.redact)
     uncoded_all = to_date[~to_date.index.isin(coded_rows)]
-    totals = comment_totals(period, to_date, threshold)
+    totals = district_totals(period, to_date, config)  # the same totals wherever they are shown
     words, phrases = frequent_terms(uncoded_all["comment"].map(redactor), threshold)
     return FeedbackStatus(
         config=config,
@@ -315,7 +338,7 @@ def tone_by_period(
     """Ratings (1-5) given in each meeting's period: how many of each, and the mean.
 
     None when no comment carries a rating. Counts are suppressed across each row (whose total
-    is shown); the mean is shown only when enough ratings were given.
+    is shown); the mean only where no count of its row is hidden.
     """
     if "rating" not in feedback.columns or not (feedback["rating"] != "").any():
         return None
@@ -327,8 +350,15 @@ def tone_by_period(
         ratings = in_period(rated, previous, meeting)["rating"].astype("int64")
         counts = ratings.value_counts().reindex(range(1, 6), fill_value=0).astype("int64")
         shown = suppress_counts(counts, threshold)
-        total = suppress_total(len(ratings), threshold)
-        mean = round(float(ratings.mean()), 1) if total is not None and len(ratings) else None
+        total = (
+            suppress_total(len(ratings), threshold)
+            if total_is_safe(counts, shown.isna(), threshold)
+            else None
+        )
+        # Beside the total and the shown counts, a mean is a second equation for the hidden
+        # ones and can solve them; it is shown only when no count in the row is hidden.
+        complete = total is not None and not shown.isna().any()
+        mean = round(float(ratings.mean()), 1) if complete and len(ratings) else None
         rows.append({"meeting": meeting, **{str(r): shown[r] for r in range(1, 6)},
                      "ratings": total, "mean": mean})  # fmt: skip
     return pd.DataFrame(rows)

@@ -38,6 +38,15 @@ def suppress_with_earlier(
     return _shown(period, hidden_period), _shown(to_date, hidden_to_date)
 
 
+def total_is_safe(counts: pd.Series, hidden: pd.Series, threshold: int) -> bool:
+    """Whether a line's total may be shown beside its shown counts.
+
+    Not when the hidden counts could still be worked out from it: secondary suppression can run
+    out of counts to hide (three hidden 1s and zeros elsewhere, say), and then the total must go.
+    """
+    return not hidden.any() or not _gives_away(counts[hidden], threshold)
+
+
 def suppress_total(total: int, threshold: int) -> int | None:
     """A single total, or None when it is itself a small number."""
     return None if 0 < total < threshold else total
@@ -102,8 +111,18 @@ def suppress_table(table: pd.DataFrame, threshold: int) -> pd.DataFrame:
                     else:
                         hidden[label] = updated
     shown = counts.astype("Int64").mask(hidden)
-    shown["Total"] = [suppress_total(int(t), threshold) for t in counts.sum(axis=1)]
-    column_totals = [suppress_total(int(t), threshold) for t in counts.sum(axis=0)]
+    shown["Total"] = [
+        suppress_total(int(counts.loc[r].sum()), threshold)
+        if total_is_safe(counts.loc[r], hidden.loc[r], threshold)
+        else None
+        for r in counts.index
+    ]
+    column_totals = [
+        suppress_total(int(counts[c].sum()), threshold)
+        if total_is_safe(counts[c], hidden[c], threshold)
+        else None
+        for c in counts.columns
+    ]
     overall = suppress_total(int(counts.to_numpy().sum()), threshold)
     shown.loc["Total"] = [*column_totals, overall]
     return shown.astype("Int64")

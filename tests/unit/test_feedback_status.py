@@ -88,8 +88,10 @@ def test_tone_by_period_counts_and_mean(voices):
         dt.date(2026, 4, 14),
         dt.date(2026, 5, 12),
     ]
-    assert tone["ratings"].fillna(-1).tolist() == [-1, 0, 3]  # one rating by March: hidden
-    assert tone["mean"].fillna(-1).tolist() == [-1, -1, 3.0]
+    # March: one rating, hidden. May: one each of 2, 3 and 4, all [c] beside zeros, so a total of
+    # 3 would say each is 1: the total is hidden too, and no mean is shown beside hidden counts.
+    assert tone["ratings"].fillna(-1).tolist() == [-1, 0, -1]
+    assert tone["mean"].fillna(-1).tolist() == [-1, -1, -1]
 
 
 def test_feedback_figures(voices):
@@ -115,8 +117,7 @@ def test_feedback_summary_answers_what_is_rising(voices):
         "Against the previous period, the biggest rise was in waiting for assessment or therapy (+3).",
         "0% of this period's comments matched no theme in the codebook; the analysts' appendix "
         "lists what they talk about.",
-        "Ratings given with comments averaged 3.0 out of 5 this period (3 ratings).",
-    ]
+    ]  # no average of ratings: all three are hidden (see the tone test)
 
 
 def test_first_meeting_has_no_previous_period(board_dir):
@@ -161,3 +162,15 @@ def test_a_total_hidden_to_protect_an_earlier_count_is_not_called_small(voices):
         voices, totals={"period": None, "to_date": 42}, counts={"period": 2, "to_date": 42}
     )
     assert count_sentence(small).startswith("Fewer than 3 comments received")
+
+
+def test_district_total_that_would_give_the_districts_away_is_hidden(board_dir):
+    from boardbrief.feedback import comment_totals, district_totals, in_period
+
+    meeting = load_meeting(board_dir, "2026-04-14")
+    period = in_period(meeting.feedback, meeting.previous_date, meeting.date)
+    # Eastmoor and Westvale have 2 comments each so far, both [c], Kirkby Fell 0: a total of 4
+    # from two hidden counts of 1 or 2 could only be 2 + 2.
+    assert comment_totals(period, meeting.feedback, 3)["to_date"] == 4
+    assert district_totals(period, meeting.feedback, meeting.config)["to_date"] is None
+    assert feedback_status(meeting).totals["to_date"] is None  # the same wherever it is shown

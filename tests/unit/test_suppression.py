@@ -52,3 +52,26 @@ def test_suppress_table_small_totals_are_hidden():
 
     shown = suppress_table(pd.DataFrame({"a": [1, 0]}, index=["x", "y"]), 5)
     assert shown.isna().values.tolist() == [[True, True], [False, False], [True, True]]
+
+
+def test_a_total_that_would_give_hidden_counts_away_is_not_safe():
+    from boardbrief.suppression import total_is_safe
+
+    counts = pd.Series([0, 1, 1, 1, 0])  # three 1s: nothing else to hide, a total of 3 says all
+    hidden = suppress_counts(counts, 3).isna()
+    assert hidden.tolist() == [False, True, True, True, False]
+    assert not total_is_safe(counts, hidden, 3)
+    counts = pd.Series([9, 3, 3, 9])  # 3 + 3 = 6 can be made several ways from 1..4
+    assert total_is_safe(counts, suppress_counts(counts, 5).isna(), 5)
+    assert total_is_safe(pd.Series([9, 0]), pd.Series([False, False]), 5)
+
+
+def test_suppress_table_hides_a_line_total_it_could_not_protect():
+    from boardbrief.suppression import suppress_table
+
+    table = pd.DataFrame(
+        {"a": [1, 20], "b": [1, 30], "c": [1, 40], "d": [0, 50]}, index=["x", "y"]
+    )
+    shown = suppress_table(table, 3)
+    assert shown.loc["x"].isna().tolist() == [True, True, True, False, True]
+    # three hidden cells beside a 0 and a total of 3 could only be 1, 1, 1: the total goes

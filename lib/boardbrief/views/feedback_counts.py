@@ -18,7 +18,7 @@ def feedback_by_district(meeting: Meeting) -> Table:
         for r in table.itertuples()
     ]
     threshold = config.suppression_threshold
-    totals = feedback.comment_totals(period, meeting.feedback, threshold)
+    totals = feedback.district_totals(period, meeting.feedback, config)
     rows.append(
         Row(
             ["All districts", *(suppressible(totals[k], count) for k in ("period", "to_date"))],
