@@ -69,9 +69,7 @@ def test_a_total_that_would_give_hidden_counts_away_is_not_safe():
 def test_suppress_table_hides_a_line_total_it_could_not_protect():
     from boardbrief.suppression import suppress_table
 
-    table = pd.DataFrame(
-        {"a": [1, 20], "b": [1, 30], "c": [1, 40], "d": [0, 50]}, index=["x", "y"]
-    )
+    table = pd.DataFrame({"a": [1, 20], "b": [1, 30], "c": [1, 40], "d": [0, 50]}, index=["x", "y"])
     shown = suppress_table(table, 3)
     assert shown.loc["x"].isna().tolist() == [True, True, True, False, True]
     # three hidden cells beside a 0 and a total of 3 could only be 1, 1, 1: the total goes
