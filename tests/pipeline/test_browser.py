@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from boardbrief.schemas import FEEDBACK_COLUMNS
 from tests.conftest import NORTHSHIRE
 from tests.pipeline.browser import (
     active_content,
@@ -112,17 +113,7 @@ def write_hostile_corpus(data: Path) -> list[str]:
     _edit_rows(data / "funding" / "2026-05-01.csv", {"L3": {"description": STYLE}})
     with (data / "feedback" / "hostile.csv").open("w", encoding="utf-8", newline="") as file:
         writer = csv.writer(file)
-        writer.writerow(
-            [
-                "feedback_id",
-                "date",
-                "session",
-                "district",
-                "respondent",
-                "comment",
-                "consent_to_quote",
-            ]
-        )
+        writer.writerow(FEEDBACK_COLUMNS)
         for day, (feedback_id, comment) in enumerate(HOSTILE_COMMENTS.items(), start=1):
             session = f"Drop-in {SCRIPT}"
             writer.writerow(
