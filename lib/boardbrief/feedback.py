@@ -17,6 +17,7 @@ from boardbrief.codebook import Codebook, code_comments
 from boardbrief.meeting import Meeting
 from boardbrief.redaction import Redactor
 from boardbrief.suppression import (
+    shown_total,
     suppress_counts,
     suppress_table,
     suppress_total,
@@ -350,11 +351,7 @@ def tone_by_period(
         ratings = in_period(rated, previous, meeting)["rating"].astype("int64")
         counts = ratings.value_counts().reindex(range(1, 6), fill_value=0).astype("int64")
         shown = suppress_counts(counts, threshold)
-        total = (
-            suppress_total(len(ratings), threshold)
-            if total_is_safe(counts, shown.isna(), threshold)
-            else None
-        )
+        total = shown_total(counts, shown.isna(), threshold)
         # Beside the total and the shown counts, a mean is a second equation for the hidden
         # ones and can solve them; it is shown only when no count in the row is hidden.
         complete = total is not None and not shown.isna().any()

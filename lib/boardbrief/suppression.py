@@ -47,6 +47,13 @@ def total_is_safe(counts: pd.Series, hidden: pd.Series, threshold: int) -> bool:
     return not hidden.any() or not _gives_away(counts[hidden], threshold)
 
 
+def shown_total(counts: pd.Series, hidden: pd.Series, threshold: int) -> int | None:
+    """A line's total as shown beside its counts: None when small, or when it is not safe."""
+    if not total_is_safe(counts, hidden, threshold):
+        return None
+    return suppress_total(int(counts.sum()), threshold)
+
+
 def suppress_total(total: int, threshold: int) -> int | None:
     """A single total, or None when it is itself a small number."""
     return None if 0 < total < threshold else total
@@ -111,18 +118,8 @@ def suppress_table(table: pd.DataFrame, threshold: int) -> pd.DataFrame:
                     else:
                         hidden[label] = updated
     shown = counts.astype("Int64").mask(hidden)
-    shown["Total"] = [
-        suppress_total(int(counts.loc[r].sum()), threshold)
-        if total_is_safe(counts.loc[r], hidden.loc[r], threshold)
-        else None
-        for r in counts.index
-    ]
-    column_totals = [
-        suppress_total(int(counts[c].sum()), threshold)
-        if total_is_safe(counts[c], hidden[c], threshold)
-        else None
-        for c in counts.columns
-    ]
+    shown["Total"] = [shown_total(counts.loc[r], hidden.loc[r], threshold) for r in counts.index]
+    column_totals = [shown_total(counts[c], hidden[c], threshold) for c in counts.columns]
     overall = suppress_total(int(counts.to_numpy().sum()), threshold)
     shown.loc["Total"] = [*column_totals, overall]
     return shown.astype("Int64")

@@ -129,7 +129,7 @@ def theme_trend(status: FeedbackStatus) -> charts.Chart | Html:
                 f"{names[r.theme]}, {long_date(r.meeting)}",
                 suppressible(_primary(r.count, threshold), count),
                 suppressible(_primary(r.comments, threshold), count),
-                SUPPRESSED if pd.isna(s.count) else _share_cell(r.count, r.comments, threshold),
+                SUPPRESSED if pd.isna(s.count) else percent(_share(r.count, r.comments)),
             ]
         )
         for r, s in zip(trend.itertuples(), shown.itertuples(), strict=True)
@@ -293,12 +293,9 @@ def _share_said(row: pd.Series) -> str:
     return percent(row["count"] / row["comments"] if row["comments"] else None)
 
 
-def _share_cell(raising: int, comments: int, threshold: int) -> str:
-    if raising == 0:
-        return "0%"
-    if raising < threshold:
-        return SUPPRESSED
-    return percent(raising / comments)
+def _share(raising: int, comments: int) -> float:
+    """A shown theme count's share of its period (no comments raising it: 0%)."""
+    return raising / comments if raising else 0.0
 
 
 def _primary(value: int, threshold: int) -> int | None:
