@@ -33,9 +33,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     """Run the chosen command, turning each kind of failure into its exit code."""
-    from boardbrief.pdf import PdfError
-    from boardbrief.problems import DataError
-    from boardbrief.render import NotebookDataError, RenderError, UsageError
+    from boardbrief.contract.problems import DataError
+    from boardbrief.publish.pdf import PdfError
+    from boardbrief.publish.render import NotebookDataError, RenderError, UsageError
 
     try:
         return args.handler(args)
@@ -66,7 +66,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from boardbrief.render import UsageError, render_all, render_meeting
+    from boardbrief.publish.render import UsageError, render_all, render_meeting
 
     if args.all or args.force:
         if args.meeting_date:
@@ -92,7 +92,12 @@ def _render(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from boardbrief.verify import INPUTS_CHANGED, REPRODUCED, NothingToVerify, verify_meeting
+    from boardbrief.publish.verify import (
+        INPUTS_CHANGED,
+        REPRODUCED,
+        NothingToVerify,
+        verify_meeting,
+    )
 
     try:
         verification = verify_meeting(args.out, args.meeting_date, args.data)
@@ -108,7 +113,7 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from boardbrief.load import load_board_data
+    from boardbrief.contract.load import load_board_data
 
     data = load_board_data(args.data)
     print(
@@ -120,7 +125,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from boardbrief.analyst_tables import export_meeting
+    from boardbrief.publish.analyst_tables import export_meeting
 
     for path in export_meeting(args.data, args.out, args.meeting_date):
         print(path.resolve())
@@ -128,8 +133,8 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from boardbrief.load import load_board_data
-    from boardbrief.meeting import latest_meeting, meetings_with_data
+    from boardbrief.contract.load import load_board_data
+    from boardbrief.contract.meeting import latest_meeting, meetings_with_data
 
     data = load_board_data(args.data)
     ready = set(meetings_with_data(data))

@@ -12,7 +12,7 @@ import nbformat
 import pytest
 
 from boardbrief import paths
-from boardbrief.render import RenderError, check_parameters, render_meeting
+from boardbrief.publish.render import RenderError, check_parameters, render_meeting
 from tests.conftest import NORTHSHIRE
 from tests.pipeline.conftest import REPO, fingerprint
 

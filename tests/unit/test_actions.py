@@ -5,9 +5,9 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from boardbrief import actions
-from boardbrief.load import Snapshot
+from boardbrief.contract.load import Snapshot
 from boardbrief.ratings import RagRule
+from boardbrief.sections import action_plan
 
 MEETING = dt.date(2026, 6, 10)
 
@@ -48,7 +48,7 @@ def test_movements_classifies_every_kind():
         ("C", "x", "amber", "2026-09-01", "2026-06-01"),
         ("E", "y", "green", "2026-09-01", "2026-06-01"),
     )
-    moved = actions.movements(current, previous)
+    moved = action_plan.movements(current, previous)
     assert moved[["action_id", "previous_rag", "rag", "movement"]].values.tolist() == [
         ["B", "green", "red", "declined"],
         ["A", "red", "amber", "improved"],
@@ -58,7 +58,7 @@ def test_movements_classifies_every_kind():
     ]
     removed = moved[moved["action_id"] == "D"].iloc[0]
     assert (removed["priority_area"], removed["title"]) == ("y", "Title D")  # kept from before
-    assert actions.movement_counts(moved) == {
+    assert action_plan.movement_counts(moved) == {
         "declined": 1,
         "improved": 1,
         "new": 1,
@@ -70,12 +70,12 @@ def test_movements_classifies_every_kind():
 def test_movements_green_to_blue_is_an_improvement():
     before = table(("A", "x", "green", "2026-09-01", "2026-05-01"))
     after = table(("A", "x", "blue", "2026-09-01", "2026-06-01"))
-    assert actions.movements(after, before)["movement"].tolist() == ["improved"]
+    assert action_plan.movements(after, before)["movement"].tolist() == ["improved"]
 
 
 def test_movements_first_meeting_is_empty():
     current = table(("A", "x", "red", "2026-09-01", "2026-05-01"))
-    assert actions.movements(current, None).empty
+    assert action_plan.movements(current, None).empty
 
 
 def test_overdue_actions_counts_days_and_skips_complete_and_due_today():
@@ -85,7 +85,7 @@ def test_overdue_actions_counts_days_and_skips_complete_and_due_today():
         ("C", "x", "green", "2026-06-10", "2026-06-01"),  # due on the meeting day: not yet
         ("D", "x", "amber", "2026-05-10", "2026-06-01"),  # 31 days overdue
     )
-    late = actions.overdue_actions(current, MEETING)
+    late = action_plan.overdue_actions(current, MEETING)
     assert late[["action_id", "days_overdue"]].values.tolist() == [["D", 31], ["A", 9]]
 
 
@@ -95,7 +95,7 @@ def test_stale_actions_more_than_the_limit_only_and_open_only():
         ("B", "x", "amber", "2026-09-01", "2026-04-10"),  # 61 days: stale
         ("C", "x", "blue", "2026-09-01", "2026-01-01"),  # complete: not listed
     )
-    stale = actions.stale_actions(current, MEETING, 60)
+    stale = action_plan.stale_actions(current, MEETING, 60)
     assert stale[["action_id", "days_since_update"]].values.tolist() == [["B", 61]]
 
 
@@ -117,7 +117,7 @@ def test_stuck_actions_counts_the_unbroken_run_back_from_the_latest():
                  ("C", "x", "amber", "2026-09-01", "2026-06-01"),
                  ("D", "x", "green", "2026-09-01", "2026-06-01")),
     ]  # fmt: skip
-    stuck = actions.stuck_actions(history, MEETING, 2)
+    stuck = action_plan.stuck_actions(history, MEETING, 2)
     # A: red four times; B: amber twice since its red; C: missing in April, so twice; D: green
     assert stuck[["action_id", "rag", "snapshots", "days_unchanged"]].values.tolist() == [
         ["A", "red", 4, 101],
@@ -125,11 +125,11 @@ def test_stuck_actions_counts_the_unbroken_run_back_from_the_latest():
         ["C", "amber", 2, 40],
     ]
     assert stuck.loc[0, "since"] == pd.Timestamp("2026-03-01")
-    assert actions.stuck_actions(history, MEETING, 3)["action_id"].tolist() == ["A"]
+    assert action_plan.stuck_actions(history, MEETING, 3)["action_id"].tolist() == ["A"]
 
 
 def test_stuck_actions_no_history_is_empty():
-    assert actions.stuck_actions([], MEETING, 3).empty
+    assert action_plan.stuck_actions([], MEETING, 3).empty
 
 
 @pytest.mark.parametrize(
@@ -151,11 +151,11 @@ def test_rag_rule_exact_threshold_with_an_inexact_float():
 
 
 def test_rag_trend_skips_meetings_before_any_snapshot(board_dir):
-    from boardbrief.load import load_board_data
+    from boardbrief.contract.load import load_board_data
 
     data = load_board_data(board_dir)
     meetings = [dt.date(2026, 2, 1), *data.config.meetings]
-    trend = actions.rag_trend(data.actions, meetings, data.config)
+    trend = action_plan.rag_trend(data.actions, meetings, data.config)
     assert sorted(set(trend["meeting"])) == data.config.meetings
     waits_may = trend[
         (trend["meeting"] == dt.date(2026, 5, 12)) & (trend["priority_area"] == "waits")
@@ -169,10 +169,10 @@ def test_rag_trend_skips_meetings_before_any_snapshot(board_dir):
 
 
 def test_rag_rule_from_board_yml(board_dir, edit):
-    from boardbrief.meeting import load_meeting
+    from boardbrief.contract.meeting import load_meeting
 
     edit(board_dir / "board.yml", "sample: false", "sample: false\nrag_rule: {red_share: 0.5}")
-    plan = actions.action_plan_status(load_meeting(board_dir, "2026-05-12"))
+    plan = action_plan.action_plan_status(load_meeting(board_dir, "2026-05-12"))
     assert plan.rule == RagRule(red_share=0.5, green_share=0.75)
     assert plan.overall_rag == "amber"  # 1 red of 4 open is under a half
     assert plan.areas.set_index("priority_area")["derived_rag"].to_dict() == {

@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from boardbrief.analyst_tables import (
+from boardbrief.contract.meeting import load_meeting
+from boardbrief.publish.analyst_tables import (
     ACTIONS_CSV,
     FEEDBACK_THEMES_CSV,
     FUNDING_LINES_CSV,
     PER_CHILD_CSV,
     analyst_tables,
 )
-from boardbrief.exports import write_csvs
-from boardbrief.meeting import load_meeting
+from boardbrief.publish.exports import write_csvs
 
 ACTIONS = "actions/2026-05-05.csv"
 FUNDING = "funding/2026-05-01.csv"

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from boardbrief.board_config import load_board_config
-from boardbrief.problems import DataError
+from boardbrief.contract.board_config import load_board_config
+from boardbrief.contract.problems import DataError
 
 
 def problems_for(board_dir: Path, text: str) -> list[str]:

@@ -3,8 +3,8 @@
 import pandas as pd
 import pytest
 
-from boardbrief.codebook import Codebook, ThemeMatcher, code_comments, load_codebook
-from boardbrief.problems import DataError
+from boardbrief.contract.codebook import Codebook, ThemeMatcher, code_comments, load_codebook
+from boardbrief.contract.problems import DataError
 
 CODEBOOK = Codebook.model_validate(
     {
@@ -91,7 +91,7 @@ def test_load_codebook_unknown_area_is_named(tmp_path):
 
 
 def test_unknown_analyst_theme_is_reported(board_dir, edit):
-    from boardbrief.load import load_board_data
+    from boardbrief.contract.load import load_board_data
 
     edit(board_dir / "feedback/survey.csv", "voice; Waiting", "voice; queues")
     with pytest.raises(DataError) as caught:

@@ -2,8 +2,8 @@
 
 import pytest
 
-from boardbrief.commentary import read_commentary
-from boardbrief.problems import DataError
+from boardbrief.contract.commentary import read_commentary
+from boardbrief.contract.problems import DataError
 
 AREAS = ["access", "needs"]
 

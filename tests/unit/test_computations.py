@@ -3,13 +3,13 @@
 import pandas as pd
 import pytest
 
-from boardbrief import actions, feedback, funding
-from boardbrief.actions import action_plan_status
-from boardbrief.feedback import feedback_status
-from boardbrief.figures import briefing_figures
-from boardbrief.funding import funding_status
-from boardbrief.impact import impact_status
-from boardbrief.meeting import load_meeting
+from boardbrief.contract.meeting import load_meeting
+from boardbrief.publish.figures import briefing_figures
+from boardbrief.sections import action_plan, feedback, funding
+from boardbrief.sections.action_plan import action_plan_status
+from boardbrief.sections.feedback import feedback_status
+from boardbrief.sections.funding import funding_status
+from boardbrief.sections.impact import impact_status
 
 
 def all_figures(meeting):
@@ -29,7 +29,7 @@ def meeting(board_dir):
 
 
 def test_rag_counts_by_area_exact(meeting):
-    table = actions.rag_counts_by_area(meeting.actions.table, meeting.config)
+    table = action_plan.rag_counts_by_area(meeting.actions.table, meeting.config)
     assert table.to_dict("records") == [
         {"priority_area": "waits", "name": "Waiting times", "red": 1, "amber": 1, "green": 0,
          "blue": 0, "total": 2, "derived_rag": "red"},
@@ -42,7 +42,7 @@ def test_rag_counts_by_area_exact(meeting):
 
 def test_rag_counts_by_area_area_without_actions_is_complete(meeting):
     only_waits = meeting.actions.table[meeting.actions.table["priority_area"] == "waits"]
-    table = actions.rag_counts_by_area(only_waits, meeting.config)
+    table = action_plan.rag_counts_by_area(only_waits, meeting.config)
     assert table.set_index("priority_area").loc["prep", ["total", "derived_rag"]].tolist() == [
         0,
         "blue",

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from boardbrief.exports import neutralise, write_csv, write_csvs
+from boardbrief.publish.exports import neutralise, write_csv, write_csvs
 
 
 @pytest.mark.parametrize(

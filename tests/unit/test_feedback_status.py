@@ -5,8 +5,8 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from boardbrief.feedback import feedback_figures, feedback_status
-from boardbrief.meeting import load_meeting
+from boardbrief.contract.meeting import load_meeting
+from boardbrief.sections.feedback import feedback_figures, feedback_status
 from boardbrief.views.feedback import summary_sentences
 
 
@@ -165,7 +165,7 @@ def test_a_total_hidden_to_protect_an_earlier_count_is_not_called_small(voices):
 
 
 def test_district_total_that_would_give_the_districts_away_is_hidden(board_dir):
-    from boardbrief.feedback import comment_totals, district_totals, in_period
+    from boardbrief.sections.feedback import comment_totals, district_totals, in_period
 
     meeting = load_meeting(board_dir, "2026-04-14")
     period = in_period(meeting.feedback, meeting.previous_date, meeting.date)

@@ -9,11 +9,11 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
-from boardbrief import funding
-from boardbrief.board_config import BoardConfig
-from boardbrief.funding import funding_figures, funding_status
-from boardbrief.load import Snapshot
-from boardbrief.meeting import Meeting, load_meeting
+from boardbrief.contract.board_config import BoardConfig
+from boardbrief.contract.load import Snapshot
+from boardbrief.contract.meeting import Meeting, load_meeting
+from boardbrief.sections import funding
+from boardbrief.sections.funding import funding_figures, funding_status
 from boardbrief.views import funding as views
 
 JAN, FEB, MAR = dt.date(2026, 1, 10), dt.date(2026, 2, 10), dt.date(2026, 3, 10)

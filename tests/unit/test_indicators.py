@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from boardbrief.board_config import Organisation, load_board_config
-from boardbrief.impact import impact_figures, impact_status, measure_status
-from boardbrief.indicators import load_indicators
-from boardbrief.indicators_config import Measure
-from boardbrief.indicators_dfe import parse_cell, read_dfe_measures
-from boardbrief.indicators_nhs import read_waiting_lists
-from boardbrief.problems import DataError
+from boardbrief.contract.board_config import Organisation, load_board_config
+from boardbrief.contract.indicators import load_indicators
+from boardbrief.contract.indicators.config import Measure
+from boardbrief.contract.indicators.dfe import parse_cell, read_dfe_measures
+from boardbrief.contract.indicators.nhs import read_waiting_lists
+from boardbrief.contract.problems import DataError
+from boardbrief.sections.impact import impact_figures, impact_status, measure_status
 from boardbrief.views.impact import measure_table, partner_waiting_lists, summary_sentences
 
 REPO = Path(__file__).resolve().parents[2]

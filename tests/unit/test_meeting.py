@@ -4,9 +4,9 @@ import datetime as dt
 
 import pytest
 
-from boardbrief.load import load_board_data
-from boardbrief.meeting import latest_meeting, meetings_with_data, select_meeting
-from boardbrief.problems import DataError
+from boardbrief.contract.load import load_board_data
+from boardbrief.contract.meeting import latest_meeting, meetings_with_data, select_meeting
+from boardbrief.contract.problems import DataError
 
 
 def test_select_meeting_uses_latest_snapshots_on_or_before(board_dir):

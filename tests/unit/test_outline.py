@@ -2,7 +2,7 @@
 
 import nbformat
 
-from boardbrief.outline import OutlinePreprocessor, UniqueIds, render_markdown, slug
+from boardbrief.publish.outline import OutlinePreprocessor, UniqueIds, render_markdown, slug
 
 
 def test_slug_is_short_lowercase_ascii():
@@ -74,7 +74,7 @@ def test_preprocessor_with_no_sections_leaves_none_open():
 
 
 def test_css_string_keeps_board_names_as_text_inside_the_style_element():
-    from boardbrief.outline import css_string
+    from boardbrief.publish.outline import css_string
 
     assert css_string("Lancashire SEND Partnership Board: briefing for 2026-11-05") == (
         "Lancashire SEND Partnership Board: briefing for 2026-11-05"

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from boardbrief.problems import DataError
-from boardbrief.read_tables import read_table
+from boardbrief.contract.problems import DataError
+from boardbrief.contract.read_tables import read_table
 
 
 def write(path: Path, data: bytes) -> Path:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from boardbrief.redaction import Redactor
+from boardbrief.privacy.redaction import Redactor
 
 redact = Redactor(["Alfie", "Mrs Whittaker", "Whittaker"])
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from boardbrief.load import BoardData, load_board_data
+from boardbrief.contract.load import BoardData, load_board_data
 from boardbrief.sample_data.scaled import write_scaled_data
 
 REPO = Path(__file__).resolve().parents[2]

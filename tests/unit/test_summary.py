@@ -2,11 +2,11 @@
 
 import pytest
 
-from boardbrief.actions import action_plan_status
-from boardbrief.feedback import feedback_status
-from boardbrief.funding import funding_status
-from boardbrief.impact import impact_status
-from boardbrief.meeting import load_meeting
+from boardbrief.contract.meeting import load_meeting
+from boardbrief.sections.action_plan import action_plan_status
+from boardbrief.sections.feedback import feedback_status
+from boardbrief.sections.funding import funding_status
+from boardbrief.sections.impact import impact_status
 from boardbrief.views import key_messages
 from boardbrief.views.summary import messages
 

@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from boardbrief.suppression import suppress_counts
+from boardbrief.privacy.suppression import suppress_counts
 
 
 @pytest.mark.parametrize(
@@ -29,7 +29,7 @@ def test_suppress_counts_primary_and_secondary(counts, threshold, hidden):
 
 
 def test_suppress_table_no_hidden_small_cell_can_be_worked_out():
-    from boardbrief.suppression import suppress_table
+    from boardbrief.privacy.suppression import suppress_table
 
     table = pd.DataFrame({"a": [10, 2, 8], "b": [7, 9, 12]}, index=["x", "y", "z"])
     shown = suppress_table(table, 5)
@@ -48,14 +48,14 @@ def test_suppress_table_no_hidden_small_cell_can_be_worked_out():
 
 
 def test_suppress_table_small_totals_are_hidden():
-    from boardbrief.suppression import suppress_table
+    from boardbrief.privacy.suppression import suppress_table
 
     shown = suppress_table(pd.DataFrame({"a": [1, 0]}, index=["x", "y"]), 5)
     assert shown.isna().values.tolist() == [[True, True], [False, False], [True, True]]
 
 
 def test_a_total_that_would_give_hidden_counts_away_is_not_safe():
-    from boardbrief.suppression import total_is_safe
+    from boardbrief.privacy.suppression import total_is_safe
 
     counts = pd.Series([0, 1, 1, 1, 0])  # three 1s: nothing else to hide, a total of 3 says all
     hidden = suppress_counts(counts, 3).isna()
@@ -67,7 +67,7 @@ def test_a_total_that_would_give_hidden_counts_away_is_not_safe():
 
 
 def test_suppress_table_hides_a_line_total_it_could_not_protect():
-    from boardbrief.suppression import suppress_table
+    from boardbrief.privacy.suppression import suppress_table
 
     table = pd.DataFrame({"a": [1, 20], "b": [1, 30], "c": [1, 40], "d": [0, 50]}, index=["x", "y"])
     shown = suppress_table(table, 3)

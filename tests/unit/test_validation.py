@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from boardbrief.load import load_board_data
-from boardbrief.problems import DataError
+from boardbrief.contract.load import load_board_data
+from boardbrief.contract.problems import DataError
 
 ACTIONS = "actions/2026-05-05.csv"
 FUNDING = "funding/2026-05-01.csv"

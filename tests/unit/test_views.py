@@ -5,9 +5,9 @@ import shutil
 import pytest
 
 from boardbrief import views
-from boardbrief.actions import action_plan_status
-from boardbrief.funding import funding_status
-from boardbrief.meeting import load_meeting
+from boardbrief.contract.meeting import load_meeting
+from boardbrief.sections.action_plan import action_plan_status
+from boardbrief.sections.funding import funding_status
 from boardbrief.views.action_plan import summary_sentences
 
 

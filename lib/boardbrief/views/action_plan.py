@@ -8,10 +8,10 @@ from typing import Any
 import pandas as pd
 
 from boardbrief import charts
-from boardbrief.actions import ActionPlanStatus
 from boardbrief.formatting import count, long_date, medium_date, plural, short_date
 from boardbrief.present import Column, Html, Row, Table, capped, rag_badge, render_block
 from boardbrief.ratings import RAG_ORDER, RAG_WORDS
+from boardbrief.sections.action_plan import ActionPlanStatus
 
 RATING_COLUMNS = [*(Column(RAG_WORDS[rag], "num") for rag in RAG_ORDER), Column("Total", "num")]
 

@@ -6,9 +6,9 @@ import pandas as pd
 
 from boardbrief import charts
 from boardbrief.charts.feedback import theme_share_chart
-from boardbrief.feedback import RESPONDENTS, FeedbackStatus
 from boardbrief.formatting import count, long_date, lower_first, percent, plural, short_date
 from boardbrief.present import SUPPRESSED, Column, Html, Row, Table, render_block, suppressible
+from boardbrief.sections.feedback import RESPONDENTS, FeedbackStatus
 from boardbrief.views.feedback_counts import how_many_comments
 
 MONTH_YEAR = "{:%B %Y}"

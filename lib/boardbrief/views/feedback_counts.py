@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from boardbrief import feedback
+from boardbrief.contract.meeting import Meeting
 from boardbrief.formatting import count, long_date, plural
-from boardbrief.meeting import Meeting
 from boardbrief.present import SUPPRESSED, Column, Row, Table, suppressible
+from boardbrief.sections import feedback
 
 
 def feedback_by_district(meeting: Meeting) -> Table:

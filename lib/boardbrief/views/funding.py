@@ -24,8 +24,8 @@ from boardbrief.formatting import (
     plural,
     short_date,
 )
-from boardbrief.funding import BELOW_MEDIAN_SHARE, FundingStatus, round_pence
 from boardbrief.present import Column, Html, Row, Table, capped, render_block
+from boardbrief.sections.funding import BELOW_MEDIAN_SHARE, FundingStatus, round_pence
 
 COUNTYWIDE = "Countywide"
 WORD_JOINER = "\u2060"

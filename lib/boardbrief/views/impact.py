@@ -14,10 +14,10 @@ from markupsafe import Markup
 
 from boardbrief import charts
 from boardbrief.charts.impact import measure_chart
+from boardbrief.contract.indicators.dfe import GEOGRAPHIES, MISSING_MEANINGS
 from boardbrief.formatting import MONTHS, count, lower_first
-from boardbrief.impact import Change, ImpactStatus, MeasureStatus
-from boardbrief.indicators_dfe import GEOGRAPHIES, MISSING_MEANINGS
 from boardbrief.present import Column, Html, Row, Table, render_block
+from boardbrief.sections.impact import Change, ImpactStatus, MeasureStatus
 
 WAITING_SOURCE = "NHS England, Community Health Services Waiting Lists"
 

@@ -10,13 +10,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from boardbrief.actions import ActionPlanStatus
-from boardbrief.feedback import FeedbackStatus
 from boardbrief.formatting import count, gbp_short, lower_first, percent, plural
-from boardbrief.funding import FundingStatus
-from boardbrief.impact import ImpactStatus
-from boardbrief.outline import slug
 from boardbrief.present import Html, render_block
+from boardbrief.publish.outline import slug
+from boardbrief.sections.action_plan import ActionPlanStatus
+from boardbrief.sections.feedback import FeedbackStatus
+from boardbrief.sections.funding import FundingStatus
+from boardbrief.sections.impact import ImpactStatus
 from boardbrief.views import action_plan, feedback, funding, impact
 
 # The notebook's section headings, whose ids the messages link to.

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from boardbrief.board_config import BoardConfig
-from boardbrief.codebook import Codebook, code_comments
-from boardbrief.meeting import Meeting
-from boardbrief.redaction import Redactor
-from boardbrief.suppression import (
+from boardbrief.contract.board_config import BoardConfig
+from boardbrief.contract.codebook import Codebook, code_comments
+from boardbrief.contract.meeting import Meeting
+from boardbrief.privacy.redaction import Redactor
+from boardbrief.privacy.suppression import (
     shown_total,
     suppress_counts,
     suppress_table,
@@ -24,7 +24,7 @@ from boardbrief.suppression import (
     suppress_with_earlier,
     total_is_safe,
 )
-from boardbrief.uncoded_terms import frequent_terms
+from boardbrief.sections.uncoded_terms import frequent_terms
 
 NOT_RECORDED = "Not recorded"
 WHERE_WINDOW_DAYS = 365

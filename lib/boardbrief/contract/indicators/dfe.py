@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from boardbrief.indicators_config import Measure
-from boardbrief.problems import DataError, Problem
-from boardbrief.read_tables import read_table
+from boardbrief.contract.indicators.config import Measure
+from boardbrief.contract.problems import DataError, Problem
+from boardbrief.contract.read_tables import read_table
 
 # The GSS symbols as the Government Analysis Function and DfE define them.
 SYMBOLS = {

@@ -12,11 +12,11 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
-from boardbrief.board_config import BoardConfig
+from boardbrief.contract.board_config import BoardConfig
+from boardbrief.contract.load import Snapshot
+from boardbrief.contract.meeting import Meeting
+from boardbrief.contract.schemas import FUNDING_KINDS
 from boardbrief.formatting import pounds
-from boardbrief.load import Snapshot
-from boardbrief.meeting import Meeting
-from boardbrief.schemas import FUNDING_KINDS
 
 LINE_CHANGES = ("new", "changed", "withdrawn", "unchanged")
 ATTRIBUTES = ("organisation", "priority_area", "kind", "district")

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from boardbrief.board_config import BOARD_FILE, Organisation
-from boardbrief.problems import DataError, Problem
-from boardbrief.read_tables import read_table
+from boardbrief.contract.board_config import BOARD_FILE, Organisation
+from boardbrief.contract.problems import DataError, Problem
+from boardbrief.contract.read_tables import read_table
 
 NAME = "organisation name"
 MONTH = "formatteddate"

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from boardbrief.board_config import BOARD_FILE, BoardConfig
-from boardbrief.commentary import Commentary
-from boardbrief.load import BoardData, Snapshot, load_board_data
-from boardbrief.problems import DataError, Problem
+from boardbrief.contract.board_config import BOARD_FILE, BoardConfig
+from boardbrief.contract.commentary import Commentary
+from boardbrief.contract.load import BoardData, Snapshot, load_board_data
+from boardbrief.contract.problems import DataError, Problem
 
 LATEST = "latest"
 

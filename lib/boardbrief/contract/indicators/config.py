@@ -12,15 +12,15 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StrictFloat, StrictInt, ValidationError, field_validator
 
-from boardbrief.board_config import (
+from boardbrief.contract.board_config import (
     BOARD_FILE,
     Text,
     _problems_from,
     _require_unique,
     _Settings,
 )
-from boardbrief.plain_yaml import load_plain_yaml
-from boardbrief.problems import DataError, Problem
+from boardbrief.contract.plain_yaml import load_plain_yaml
+from boardbrief.contract.problems import DataError, Problem
 
 DEFAULT_CHECK_JUMP_POINTS = 25
 RelativePath = Annotated[str, Field(min_length=1, max_length=300, pattern=r"^[^/\\]")]

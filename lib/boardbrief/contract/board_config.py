@@ -19,8 +19,8 @@ from pydantic import (
     field_validator,
 )
 
-from boardbrief.plain_yaml import line_of, load_plain_yaml
-from boardbrief.problems import DataError, Problem, unreadable
+from boardbrief.contract.plain_yaml import line_of, load_plain_yaml
+from boardbrief.contract.problems import DataError, Problem, unreadable
 from boardbrief.ratings import DEFAULT_RULE, RagRule
 
 BOARD_FILE = "board.yml"

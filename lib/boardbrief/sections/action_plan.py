@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from boardbrief.board_config import BoardConfig
-from boardbrief.load import Snapshot
-from boardbrief.meeting import Meeting
+from boardbrief.contract.board_config import BoardConfig
+from boardbrief.contract.load import Snapshot
+from boardbrief.contract.meeting import Meeting
 from boardbrief.ratings import DEFAULT_RULE, RAG_ORDER, RAG_RANK, RagRule
 
 MOVEMENTS = ("declined", "improved", "new", "removed", "unchanged")

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from boardbrief.problems import DataError, Problem
+from boardbrief.contract.problems import DataError, Problem
 
 
 class _PlainLoader(yaml.SafeLoader):

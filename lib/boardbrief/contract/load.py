@@ -16,13 +16,13 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from boardbrief import schemas
-from boardbrief.board_config import BOARD_FILE, BoardConfig, load_board_config
-from boardbrief.codebook import THEMES_FILE, Codebook, load_codebook
-from boardbrief.commentary import Commentary, read_commentary
-from boardbrief.indicators import Indicators, load_indicators
-from boardbrief.problems import DataError, Problem
-from boardbrief.read_tables import TABLE_SUFFIXES, read_table
+from boardbrief.contract import schemas
+from boardbrief.contract.board_config import BOARD_FILE, BoardConfig, load_board_config
+from boardbrief.contract.codebook import THEMES_FILE, Codebook, load_codebook
+from boardbrief.contract.commentary import Commentary, read_commentary
+from boardbrief.contract.indicators import Indicators, load_indicators
+from boardbrief.contract.problems import DataError, Problem
+from boardbrief.contract.read_tables import TABLE_SUFFIXES, read_table
 
 log = logging.getLogger(__name__)
 

@@ -10,15 +10,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from boardbrief.actions import ActionPlanStatus, action_plan_figures
-from boardbrief.feedback import FeedbackStatus, feedback_figures
-from boardbrief.funding import FundingStatus, funding_figures
-from boardbrief.impact import ImpactStatus, impact_figures
-from boardbrief.inputs import input_records
-from boardbrief.meeting import Meeting
+from boardbrief.contract.inputs import input_records
+from boardbrief.contract.meeting import Meeting
+from boardbrief.sections.action_plan import ActionPlanStatus, action_plan_figures
+from boardbrief.sections.feedback import FeedbackStatus, feedback_figures
+from boardbrief.sections.funding import FundingStatus, funding_figures
+from boardbrief.sections.impact import ImpactStatus, impact_figures
 
-FIGURES_MIMETYPE = "application/vnd.boardbrief.figures+json"
-INPUTS_MIMETYPE = "application/vnd.boardbrief.inputs+json"
+FIGURES_MIMETYPE = "application/vnd.boardbrief.publish.figures+json"
+INPUTS_MIMETYPE = "application/vnd.boardbrief.contract.inputs+json"
 
 Figures = dict[str, str | int | float | None]
 

@@ -14,9 +14,15 @@ from typing import Annotated
 import pandas as pd
 from pydantic import Field, ValidationError, field_validator
 
-from boardbrief.board_config import Identifier, Text, _problems_from, _require_unique, _Settings
-from boardbrief.plain_yaml import load_plain_yaml
-from boardbrief.problems import DataError, Problem, unreadable
+from boardbrief.contract.board_config import (
+    Identifier,
+    Text,
+    _problems_from,
+    _require_unique,
+    _Settings,
+)
+from boardbrief.contract.plain_yaml import load_plain_yaml
+from boardbrief.contract.problems import DataError, Problem, unreadable
 
 THEMES_FILE = "themes.yml"
 UNCODED = "uncoded"

@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from boardbrief.actions import ActionPlanStatus, action_plan_status
-from boardbrief.exports import write_csvs
-from boardbrief.feedback import FeedbackStatus, feedback_status
-from boardbrief.funding import CHANGE_COLUMNS, FundingStatus, funding_status, round_pence
-from boardbrief.load import load_board_data
-from boardbrief.meeting import LATEST, Meeting, select_meeting
+from boardbrief.contract.load import load_board_data
+from boardbrief.contract.meeting import LATEST, Meeting, select_meeting
 from boardbrief.present import SUPPRESSED
+from boardbrief.publish.exports import write_csvs
+from boardbrief.sections.action_plan import ActionPlanStatus, action_plan_status
+from boardbrief.sections.feedback import FeedbackStatus, feedback_status
+from boardbrief.sections.funding import CHANGE_COLUMNS, FundingStatus, funding_status, round_pence
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +57,7 @@ def export_meeting(data_dir: Path, out_dir: Path, meeting_date: str | None = Non
     RenderError
         `out_dir` cannot be written (permissions, read-only, full).
     """
-    from boardbrief.render import check_output_folder, writing_into
+    from boardbrief.publish.render import check_output_folder, writing_into
 
     log.info("checking the data in %s", data_dir)
     meeting = select_meeting(load_board_data(data_dir), meeting_date or LATEST)

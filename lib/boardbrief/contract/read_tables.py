@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from boardbrief.problems import DataError, Problem, unreadable
+from boardbrief.contract.problems import DataError, Problem, unreadable
 
 TABLE_SUFFIXES = (".csv", ".xlsx")
 FIRST_DATA_ROW = 2  # row 1 is the header, as a spreadsheet shows it

@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from boardbrief.indicators import Indicators
-from boardbrief.indicators_config import DEFAULT_CHECK_JUMP_POINTS, Measure, WaitingLists
-from boardbrief.indicators_dfe import GEOGRAPHIES, MeasureSeries
-from boardbrief.indicators_nhs import WaitingListData
+from boardbrief.contract.indicators import Indicators
+from boardbrief.contract.indicators.config import DEFAULT_CHECK_JUMP_POINTS, Measure, WaitingLists
+from boardbrief.contract.indicators.dfe import GEOGRAPHIES, MeasureSeries
+from boardbrief.contract.indicators.nhs import WaitingListData
 
 if TYPE_CHECKING:
-    from boardbrief.meeting import Meeting
+    from boardbrief.contract.meeting import Meeting
 
 CHANGE_STEPS = (1, 3)
 

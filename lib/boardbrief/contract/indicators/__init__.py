@@ -1,7 +1,7 @@
 """Loading the published statistics board.yml names in `indicators`: every file, checked at once.
 
-The readers live beside this module: `indicators_dfe` (DfE's tidy format, any measure column) and
-`indicators_nhs` (NHS England's children's community waiting lists).
+Their settings are in `config`; the readers live beside it: `dfe` (DfE's tidy format, any measure
+column) and `nhs` (NHS England's children's community waiting lists).
 """
 
 from __future__ import annotations
@@ -12,11 +12,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from boardbrief.board_config import BoardConfig
-from boardbrief.indicators_config import IndicatorsConfig, load_indicators_config, missing_files
-from boardbrief.indicators_dfe import MeasureSeries, read_dfe_measures
-from boardbrief.indicators_nhs import WaitingListData, read_waiting_lists
-from boardbrief.problems import DataError, Problem
+from boardbrief.contract.board_config import BoardConfig
+from boardbrief.contract.indicators.config import (
+    IndicatorsConfig,
+    load_indicators_config,
+    missing_files,
+)
+from boardbrief.contract.indicators.dfe import MeasureSeries, read_dfe_measures
+from boardbrief.contract.indicators.nhs import WaitingListData, read_waiting_lists
+from boardbrief.contract.problems import DataError, Problem
 
 log = logging.getLogger(__name__)
 

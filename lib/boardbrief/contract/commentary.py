@@ -13,8 +13,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from boardbrief.plain_yaml import line_of, load_plain_yaml
-from boardbrief.problems import DataError, Problem, unreadable
+from boardbrief.contract.plain_yaml import line_of, load_plain_yaml
+from boardbrief.contract.problems import DataError, Problem, unreadable
 from boardbrief.ratings import RAG_EXPECTED, normalise_rag
 
 FRONT_MATTER = re.compile(

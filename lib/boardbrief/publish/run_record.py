@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from boardbrief import __version__, paths
-from boardbrief.inputs import sha256_of
+from boardbrief.contract.inputs import sha256_of
 
 RUN_RECORD = "run.json"
 FORMAT_VERSION = 1

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from boardbrief import paths
-from boardbrief.inputs import sha256_of
-from boardbrief.run_record import RUN_RECORD, environment, read_run_record
+from boardbrief.contract.inputs import sha256_of
+from boardbrief.publish.run_record import RUN_RECORD, environment, read_run_record
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ class Verification:
 
 def verify_meeting(out_dir: Path, meeting_date: str, data_dir: Path | None = None) -> Verification:
     """Check a rendered meeting's inputs, re-render it elsewhere and compare the outputs."""
-    from boardbrief.render import render_meeting  # the one heavy step; imported when needed
+    from boardbrief.publish.render import render_meeting  # the one heavy step; imported when needed
 
     folder = out_dir / meeting_date
     if not (folder / RUN_RECORD).is_file():

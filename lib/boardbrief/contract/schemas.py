@@ -13,8 +13,8 @@ from decimal import Decimal
 import pandas as pd
 import pandera.pandas as pa
 
-from boardbrief.board_config import BoardConfig
-from boardbrief.problems import Problem
+from boardbrief.contract.board_config import BoardConfig
+from boardbrief.contract.problems import Problem
 from boardbrief.ratings import RAG_EXPECTED, RAG_SPELLINGS, normalise_rag
 
 FUNDING_KINDS = ("funding", "physical resources", "staff time")

@@ -24,14 +24,14 @@ from pathlib import Path
 import nbformat
 from filelock import FileLock, Timeout
 
-from boardbrief import figures as figures_module
 from boardbrief import paths
-from boardbrief.archive_index import rendered_meetings, write_index
-from boardbrief.inputs import sha256_of
-from boardbrief.load import load_board_data
-from boardbrief.meeting import LATEST, Meeting, meetings_with_data, select_meeting
-from boardbrief.pdf import chromium_version, print_pdf, require_chromium
-from boardbrief.run_record import build_run_record, write_run_record
+from boardbrief.contract.inputs import sha256_of
+from boardbrief.contract.load import load_board_data
+from boardbrief.contract.meeting import LATEST, Meeting, meetings_with_data, select_meeting
+from boardbrief.publish import figures as figures_module
+from boardbrief.publish.archive_index import rendered_meetings, write_index
+from boardbrief.publish.pdf import chromium_version, print_pdf, require_chromium
+from boardbrief.publish.run_record import build_run_record, write_run_record
 
 log = logging.getLogger(__name__)
 
@@ -327,7 +327,7 @@ def export_html(notebook: nbformat.NotebookNode, title: str) -> str:
     """The executed notebook as the board's HTML: our template, no code, nothing external."""
     from nbconvert import HTMLExporter
 
-    from boardbrief.outline import OutlinePreprocessor, css_string
+    from boardbrief.publish.outline import OutlinePreprocessor, css_string
 
     exporter = HTMLExporter(
         template_name=paths.NBCONVERT_TEMPLATE_NAME,
