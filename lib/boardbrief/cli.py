@@ -1,6 +1,8 @@
 """The `boardbrief` command: render, validate, list and export a board's briefings.
 
-Exit codes: 0 done, 1 internal error, 2 bad input data. User errors never show a traceback.
+Exit codes: 0 done; 1 the render failed, or an internal error; 2 bad input data, or a request the
+command refuses; 3 (`verify`) the briefing did not reproduce; 130 interrupted. Each error class
+carries its code (`boardbrief.errors`), mapped here once; user errors never show a traceback.
 """
 
 from __future__ import annotations
@@ -12,11 +14,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from boardbrief import __version__, paths
-
-EXIT_OK = 0
-EXIT_INTERNAL = 1
-EXIT_BAD_INPUT = 2
-EXIT_NOT_REPRODUCED = 3
+from boardbrief.errors import (
+    EXIT_BAD_INPUT,
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_NOT_REPRODUCED,
+    EXIT_OK,
+    BoardbriefError,
+)
 
 log = logging.getLogger("boardbrief")
 
@@ -33,27 +38,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     """Run the chosen command, turning each kind of failure into its exit code."""
-    from boardbrief.contract.problems import DataError
-    from boardbrief.publish.pdf import PdfError
-    from boardbrief.publish.render import NotebookDataError, RenderError, UsageError
-
     try:
         return args.handler(args)
-    except DataError as error:
-        print(f"boardbrief: {error.report()}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except UsageError as error:
-        print(f"boardbrief: {error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except NotebookDataError as error:
-        print(f"boardbrief: the notebook rejected the data: {error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except (RenderError, PdfError) as error:
-        print(f"boardbrief: {error}", file=sys.stderr)
-        return EXIT_INTERNAL
+    except BoardbriefError as error:
+        print(f"boardbrief: {error.message()}", file=sys.stderr)
+        return error.exit_code
     except KeyboardInterrupt:
         print("boardbrief: interrupted; nothing was published", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except Exception as error:
         if args.verbose:
             raise
@@ -62,11 +54,13 @@ def _run(args: argparse.Namespace) -> int:
             "Run again with --verbose for the details, and report it if it persists.",
             file=sys.stderr,
         )
-        return EXIT_INTERNAL
+        return EXIT_FAILED
 
 
 def _render(args: argparse.Namespace) -> int:
-    from boardbrief.publish.render import UsageError, render_all, render_meeting
+    from boardbrief.errors import UsageError
+    from boardbrief.publish.parallel import render_all
+    from boardbrief.publish.render import render_meeting
 
     if args.all or args.force:
         if args.meeting_date:
@@ -92,18 +86,9 @@ def _render(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from boardbrief.publish.verify import (
-        INPUTS_CHANGED,
-        REPRODUCED,
-        NothingToVerify,
-        verify_meeting,
-    )
+    from boardbrief.publish.verify import INPUTS_CHANGED, REPRODUCED, verify_meeting
 
-    try:
-        verification = verify_meeting(args.out, args.meeting_date, args.data)
-    except NothingToVerify as error:
-        print(f"boardbrief: {error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+    verification = verify_meeting(args.out, args.meeting_date, args.data)
     print(f"{args.meeting_date}: {verification.outcome}")
     for finding in verification.findings:
         print(f"  - {finding}")

@@ -198,7 +198,7 @@ def test_render_pdf_without_chromium_says_how_to_install_it_and_writes_nothing(
 def test_render_all_with_pdf_renders_briefings_not_yet_printed(tmp_path):
     import datetime as dt
 
-    from boardbrief.publish.render import meetings_to_render
+    from boardbrief.publish.parallel import meetings_to_render
 
     meetings = [dt.date(2026, 3, 10), dt.date(2026, 4, 14), dt.date(2026, 5, 12)]
     for date, files in (

@@ -25,8 +25,9 @@ import pytest
 from filelock import FileLock, Timeout
 
 from boardbrief import paths
+from boardbrief.errors import RenderError
 from boardbrief.publish import archive_index
-from boardbrief.publish.render import RenderError, render_meeting
+from boardbrief.publish.render import render_meeting
 from tests.pipeline.conftest import REPO, fingerprint, obeying_permissions, run_cli
 
 pytestmark = pytest.mark.pipeline

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from boardbrief.errors import EXIT_BAD_INPUT, BoardbriefError
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -32,8 +34,10 @@ class Problem:
         return f"{where}: found {_quote(self.value)}, expected {self.expected}"
 
 
-class DataError(Exception):
+class DataError(BoardbriefError):
     """The input data cannot be briefed as it stands; carries every problem found."""
+
+    exit_code = EXIT_BAD_INPUT
 
     def __init__(self, problems: Iterable[Problem]):
         self.problems = sorted(set(problems), key=_sort_key)

@@ -57,7 +57,7 @@ def export_meeting(data_dir: Path, out_dir: Path, meeting_date: str | None = Non
     RenderError
         `out_dir` cannot be written (permissions, read-only, full).
     """
-    from boardbrief.publish.render import check_output_folder, writing_into
+    from boardbrief.publish.folders import check_output_folder, writing_into
 
     log.info("checking the data in %s", data_dir)
     meeting = select_meeting(load_board_data(data_dir), meeting_date or LATEST)

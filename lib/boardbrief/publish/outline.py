@@ -8,13 +8,13 @@ same ids, so its links always land. Raw HTML in a Markdown cell is shown as text
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from nbconvert.preprocessors import Preprocessor
+
+from boardbrief.present import slug
 
 CONTENTS_TAG = "contents"  # the Markdown cell whose place the contents list takes
 # Ids the page's own blocks use (title block, contents, key messages, commentary): no heading
@@ -30,13 +30,6 @@ class Heading:
     level: int
     text: str
     id: str
-
-
-def slug(text: str) -> str:
-    """A readable ASCII id for a heading: `Impact: what it shows` -> `impact-what-it-shows`."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    words = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return words or "section"
 
 
 class UniqueIds:

@@ -15,6 +15,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from boardbrief.errors import PdfError
+
 CHROMIUM_ENV = "BOARDBRIEF_CHROMIUM"  # an explicit browser path wins over the usual names
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 MACOS_APPS = (
@@ -39,10 +41,6 @@ CHROMIUM_FLAGS = (
     "--disable-extensions",
     "--no-pdf-header-footer",
 )
-
-
-class PdfError(Exception):
-    """The PDF could not be printed; the message says why and what to do."""
 
 
 def find_chromium() -> str | None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from boardbrief import paths
 from boardbrief.contract.inputs import sha256_of
+from boardbrief.errors import NothingToVerify
 from boardbrief.publish.run_record import RUN_RECORD, environment, read_run_record
 
 log = logging.getLogger(__name__)
@@ -22,10 +23,6 @@ REPRODUCED = "reproduced"
 NOT_REPRODUCED = "not reproduced"
 INPUTS_CHANGED = "inputs changed"
 COMPARED = (paths.BRIEFING_HTML, paths.FIGURES_JSON)  # the executed notebook keeps timings
-
-
-class NothingToVerify(Exception):
-    """There is no archived briefing with a run record for that meeting."""
 
 
 @dataclass

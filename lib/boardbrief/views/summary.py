@@ -11,8 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from boardbrief.formatting import count, gbp_short, lower_first, percent, plural
-from boardbrief.present import Html, render_block
-from boardbrief.publish.outline import slug
+from boardbrief.present import Html, render_block, slug
 from boardbrief.sections.action_plan import ActionPlanStatus
 from boardbrief.sections.feedback import FeedbackStatus
 from boardbrief.sections.funding import FundingStatus
