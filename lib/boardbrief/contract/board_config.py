@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
-import yaml
 from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
     Field,
     StrictBool,
     StrictInt,
@@ -19,41 +14,22 @@ from pydantic import (
     field_validator,
 )
 
-from boardbrief.contract.plain_yaml import line_of, load_plain_yaml
+from boardbrief.contract.plain_yaml import load_plain_yaml
 from boardbrief.contract.problems import DataError, Problem, unreadable
+from boardbrief.contract.settings import (
+    Identifier,
+    IsoDate,
+    Settings,
+    Text,
+    problems_from,
+    require_unique,
+)
 from boardbrief.ratings import DEFAULT_RULE, RagRule
 
 BOARD_FILE = "board.yml"
-IDENTIFIER = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def _iso_date(value: Any) -> dt.date:
-    """Accept a YAML date or an ISO `YYYY-MM-DD` string; never a bare number."""
-    if isinstance(value, dt.datetime):
-        raise ValueError("a date as YYYY-MM-DD, without a time")
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and ISO_DATE.match(value.strip()):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise ValueError("a real date written as YYYY-MM-DD")
-
-
-IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
-Identifier = Annotated[str, Field(pattern=IDENTIFIER, max_length=64)]
-Text = Annotated[str, Field(min_length=1, max_length=500)]
-
-
-class _Settings(BaseModel):
-    # Extra keys are allowed so later sections can add their own settings. Numbers and flags are
-    # strict: `true` is not a threshold of 1, and "yes" is not a flag.
-    model_config = ConfigDict(extra="allow", str_strip_whitespace=True, frozen=True)
-
-
-class Organisation(_Settings):
+class Organisation(Settings):
     """A partner organisation; `id` is what the data files refer to."""
 
     id: Identifier
@@ -62,14 +38,14 @@ class Organisation(_Settings):
     nhs_name: str | None = None
 
 
-class District(_Settings):
+class District(Settings):
     """A district of the area, with its 0-25 population for per-child figures."""
 
     name: Text
     population_0_25: Annotated[StrictInt, Field(gt=0)]
 
 
-class RagRuleSettings(_Settings):
+class RagRuleSettings(Settings):
     """`rag_rule`: the shares of open actions that make an area red or green."""
 
     red_share: Annotated[float, Field(gt=0, le=1, strict=True)] = DEFAULT_RULE.red_share
@@ -79,7 +55,7 @@ class RagRuleSettings(_Settings):
         return RagRule(red_share=self.red_share, green_share=self.green_share)
 
 
-class BoardConfig(_Settings):
+class BoardConfig(Settings):
     """The whole of `board.yml`, checked."""
 
     board: Text
@@ -109,19 +85,19 @@ class BoardConfig(_Settings):
     @field_validator("priority_areas", "pledges")
     @classmethod
     def _keys_unique(cls, mapping: dict[str, str]) -> dict[str, str]:
-        _require_unique(list(mapping), "ids (ignoring case)")
+        require_unique(list(mapping), "ids (ignoring case)")
         return mapping
 
     @field_validator("organisations")
     @classmethod
     def _organisations_unique(cls, organisations: list[Organisation]) -> list[Organisation]:
-        _require_unique([o.id for o in organisations], "organisation ids (ignoring case)")
+        require_unique([o.id for o in organisations], "organisation ids (ignoring case)")
         return organisations
 
     @field_validator("districts")
     @classmethod
     def _districts_unique(cls, districts: list[District]) -> list[District]:
-        _require_unique([d.name for d in districts], "district names (ignoring case)")
+        require_unique([d.name for d in districts], "district names (ignoring case)")
         return districts
 
     @property
@@ -134,20 +110,6 @@ class BoardConfig(_Settings):
 
     def organisation(self, organisation_id: str) -> Organisation:
         return next(o for o in self.organisations if o.id == organisation_id)
-
-
-def _require_unique(values: list[str], what: str) -> None:
-    """Data files match ids and names ignoring case, so two that differ only in case clash."""
-    first: dict[str, str] = {}
-    repeated = []
-    for value in values:
-        key = value.casefold()
-        if key in first:
-            repeated.append(f"{first[key]} and {value}" if first[key] != value else value)
-        else:
-            first[key] = value
-    if repeated:
-        raise ValueError(f"unique {what}; repeated: {', '.join(repeated)}")
 
 
 def load_board_config(data_dir: Path) -> BoardConfig:
@@ -176,44 +138,7 @@ def load_board_config(data_dir: Path) -> BoardConfig:
     try:
         return BoardConfig.model_validate(raw)
     except ValidationError as error:
-        raise DataError(_problems_from(error, root)) from None
-
-
-def _problems_from(
-    error: ValidationError, root: yaml.Node | None, file: str = BOARD_FILE
-) -> list[Problem]:
-    problems = []
-    for detail in error.errors():
-        location = tuple(detail["loc"])
-        value = detail.get("input")
-        shown = (
-            None if detail["type"] == "missing" or isinstance(value, dict | list) else str(value)
-        )
-        expected = _expected_from(detail)
-        problems.append(Problem(file, line_of(root, location), _dotted(location), shown, expected))
-    return problems
-
-
-def _expected_from(detail: dict[str, Any]) -> str:
-    if detail["type"] == "missing":
-        return "this setting (it is required)"
-    message = str(detail["msg"])
-    message = message.removeprefix("Value error, ").removeprefix("Input should be ")
-    if detail["type"] == "string_pattern_mismatch":
-        pattern = detail.get("ctx", {}).get("pattern")
-        if pattern == IDENTIFIER:
-            return "an id of letters, digits, '-' or '_'"
-        return "a code like E10000017" if "EWSN" in str(pattern) else message
-    return message[0].lower() + message[1:] if message else "a valid value"
-
-
-def _dotted(location: tuple[Any, ...]) -> str:
-    text = ""
-    for part in location:
-        if part == "[key]":
-            continue
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
+        raise DataError(problems_from(error, root, BOARD_FILE)) from None
 
 
 def _not_utf8(name: str, error: UnicodeDecodeError) -> Problem:

@@ -14,15 +14,9 @@ from typing import Annotated
 import pandas as pd
 from pydantic import Field, ValidationError, field_validator
 
-from boardbrief.contract.board_config import (
-    Identifier,
-    Text,
-    _problems_from,
-    _require_unique,
-    _Settings,
-)
 from boardbrief.contract.plain_yaml import load_plain_yaml
 from boardbrief.contract.problems import DataError, Problem, unreadable
+from boardbrief.contract.settings import Identifier, Settings, Text, problems_from, require_unique
 
 THEMES_FILE = "themes.yml"
 UNCODED = "uncoded"
@@ -30,7 +24,7 @@ UNCODED = "uncoded"
 Phrase = Annotated[str, Field(min_length=1, max_length=200)]
 
 
-class Theme(_Settings):
+class Theme(Settings):
     """One theme: an id the data and figures use, a name people read, and its phrases."""
 
     id: Identifier
@@ -44,7 +38,7 @@ class Theme(_Settings):
         return [" ".join(p.casefold().split()) for p in phrases]
 
 
-class Codebook(_Settings):
+class Codebook(Settings):
     """The whole of themes.yml, checked."""
 
     themes: list[Theme] = Field(min_length=1)
@@ -52,7 +46,7 @@ class Codebook(_Settings):
     @field_validator("themes")
     @classmethod
     def _ids_unique(cls, themes: list[Theme]) -> list[Theme]:
-        _require_unique([t.id for t in themes], "theme ids (ignoring case)")
+        require_unique([t.id for t in themes], "theme ids (ignoring case)")
         return themes
 
     @property
@@ -81,7 +75,7 @@ def load_codebook(data_dir: Path, area_ids: list[str]) -> Codebook:
     try:
         codebook = Codebook.model_validate(raw)
     except ValidationError as error:
-        raise DataError(_problems_from(error, root, THEMES_FILE)) from None
+        raise DataError(problems_from(error, root, THEMES_FILE)) from None
     unknown = [
         Problem(
             THEMES_FILE, None, f"themes[{i}].priority_area", t.priority_area, "a priority area id"

@@ -12,15 +12,10 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StrictFloat, StrictInt, ValidationError, field_validator
 
-from boardbrief.contract.board_config import (
-    BOARD_FILE,
-    Text,
-    _problems_from,
-    _require_unique,
-    _Settings,
-)
+from boardbrief.contract.board_config import BOARD_FILE
 from boardbrief.contract.plain_yaml import load_plain_yaml
 from boardbrief.contract.problems import DataError, Problem
+from boardbrief.contract.settings import Settings, Text, problems_from, require_unique
 
 DEFAULT_CHECK_JUMP_POINTS = 25
 RelativePath = Annotated[str, Field(min_length=1, max_length=300, pattern=r"^[^/\\]")]
@@ -28,7 +23,7 @@ RelativePath = Annotated[str, Field(min_length=1, max_length=300, pattern=r"^[^/
 SourceUrl = Annotated[str, Field(max_length=500, pattern=r"^https://[^\s\"'<>\\]+$")]
 
 
-class Measure(_Settings):
+class Measure(Settings):
     """One published measure: a column of a DfE tidy file, shown for the area, region, England."""
 
     file: RelativePath
@@ -46,7 +41,7 @@ class Measure(_Settings):
         return column.lower()  # the reader lower-cases headers
 
 
-class WaitingLists(_Settings):
+class WaitingLists(Settings):
     """The NHS England community health services waiting-list file (children and young people)."""
 
     file: RelativePath
@@ -54,7 +49,7 @@ class WaitingLists(_Settings):
     source_url: SourceUrl | None = None
 
 
-class IndicatorsConfig(_Settings):
+class IndicatorsConfig(Settings):
     """The whole `indicators` section, checked."""
 
     measures: list[Measure] = Field(default_factory=list)
@@ -66,7 +61,7 @@ class IndicatorsConfig(_Settings):
     @field_validator("measures")
     @classmethod
     def _columns_unique(cls, measures: list[Measure]) -> list[Measure]:
-        _require_unique([m.column for m in measures], "measure columns (ignoring case)")
+        require_unique([m.column for m in measures], "measure columns (ignoring case)")
         return measures
 
     @property
@@ -78,7 +73,7 @@ class IndicatorsConfig(_Settings):
         return list(dict.fromkeys(names))
 
 
-class _BoardIndicators(_Settings):
+class _BoardIndicators(Settings):
     indicators: IndicatorsConfig | None = None
 
 
@@ -99,7 +94,7 @@ def load_indicators_config(data_dir: Path) -> IndicatorsConfig | None:
     try:
         return _BoardIndicators.model_validate({"indicators": raw["indicators"]}).indicators
     except ValidationError as error:
-        raise DataError(_problems_from(error, root)) from None
+        raise DataError(problems_from(error, root, BOARD_FILE)) from None
 
 
 def missing_files(data_dir: Path, config: IndicatorsConfig) -> list[Problem]:
