@@ -17,8 +17,8 @@ from boardbrief.sections.feedback import FeedbackStatus, feedback_figures
 from boardbrief.sections.funding import FundingStatus, funding_figures
 from boardbrief.sections.impact import ImpactStatus, impact_figures
 
-FIGURES_MIMETYPE = "application/vnd.boardbrief.publish.figures+json"
-INPUTS_MIMETYPE = "application/vnd.boardbrief.contract.inputs+json"
+FIGURES_MIMETYPE = "application/vnd.boardbrief.figures+json"
+INPUTS_MIMETYPE = "application/vnd.boardbrief.inputs+json"
 
 Figures = dict[str, str | int | float | None]
 

@@ -17,6 +17,7 @@ from boardbrief.sections.feedback import FeedbackStatus
 from boardbrief.sections.funding import FundingStatus
 from boardbrief.sections.impact import ImpactStatus
 from boardbrief.views import action_plan, feedback, funding, impact
+from boardbrief.views.wording import agree
 
 # The notebook's section headings, whose ids the messages link to.
 SECTIONS = {
@@ -75,7 +76,7 @@ def _plan_messages(plan: ActionPlanStatus) -> list[KeyMessage]:
     late = len(plan.overdue)
     delivery = (
         f"{count(late)} of {plural(plan.open_count, 'open action')} "
-        f"{'is' if late == 1 else 'are'} overdue"
+        f"{agree(late, 'is', 'are')} overdue"
         if plan.open_count
         else "No action is open"
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from boardbrief.formatting import plural
 from boardbrief.present import SUPPRESSED, Html, render_block
 
 # How secondary suppression is explained under a table; the two wordings say the same thing.
@@ -34,6 +35,16 @@ def and_list(items: Sequence[str]) -> str:
 def agree(number: int, one: str, many: str) -> str:
     """The word that agrees with a count: agree(1, 'is', 'are') is 'is', agree(3, ...) 'are'."""
     return one if number == 1 else many
+
+
+def with_verb(number: int, noun: str, verb: str = "was", plural_verb: str = "were") -> str:
+    """A count with its noun and the verb that agrees: '1 line was', '3 districts have'."""
+    return f"{plural(number, noun)} {agree(number, verb, plural_verb)}"
+
+
+def first_upper(text: str) -> str:
+    """'NHS trust' stays as is; 'county council' becomes 'County council'."""
+    return text[:1].upper() + text[1:]
 
 
 def suppression_note(threshold: int, secondary: str = "") -> str:
