@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from boardbrief.contract.load import Snapshot
+from boardbrief.contract.meeting import load_meeting
 from boardbrief.ratings import RagRule
 from boardbrief.sections import action_plan
 
@@ -180,3 +181,29 @@ def test_rag_rule_from_board_yml(board_dir, edit):
         "voice": "green",
         "prep": "amber",
     }
+
+
+@pytest.fixture
+def meeting(board_dir):
+    return load_meeting(board_dir, "2026-05-12")
+
+
+def test_rag_counts_by_area_exact(meeting):
+    table = action_plan.rag_counts_by_area(meeting.actions.table, meeting.config)
+    assert table.to_dict("records") == [
+        {"priority_area": "waits", "name": "Waiting times", "red": 1, "amber": 1, "green": 0,
+         "blue": 0, "total": 2, "derived_rag": "red"},
+        {"priority_area": "voice", "name": "Voice of families", "red": 0, "amber": 0, "green": 1,
+         "blue": 1, "total": 2, "derived_rag": "green"},
+        {"priority_area": "prep", "name": "Preparing for adulthood", "red": 0, "amber": 1,
+         "green": 0, "blue": 0, "total": 1, "derived_rag": "amber"},
+    ]  # fmt: skip
+
+
+def test_rag_counts_by_area_area_without_actions_is_complete(meeting):
+    only_waits = meeting.actions.table[meeting.actions.table["priority_area"] == "waits"]
+    table = action_plan.rag_counts_by_area(only_waits, meeting.config)
+    assert table.set_index("priority_area").loc["prep", ["total", "derived_rag"]].tolist() == [
+        0,
+        "blue",
+    ]

@@ -9,7 +9,7 @@ import pytest
 from boardbrief.contract.load import BoardData, load_board_data
 from boardbrief.sample_data.scaled import write_scaled_data
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 SAMPLE = REPO / "data"
 FACTOR = 3
 

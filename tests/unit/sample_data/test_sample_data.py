@@ -13,7 +13,7 @@ import yaml
 from boardbrief.sample_data import phrases, write_sample_data
 from boardbrief.sample_data.themes import THEMES
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[3]
 COMMITTED = REPO / "data"
 
 
