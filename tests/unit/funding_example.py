@@ -10,14 +10,8 @@ from boardbrief.contract.load import Snapshot
 from boardbrief.contract.meeting import Meeting
 
 JAN, FEB, MAR = dt.date(2026, 1, 10), dt.date(2026, 2, 10), dt.date(2026, 3, 10)
-
-
 COLUMNS = ["line_id", "organisation", "priority_area", "kind", "district"]
-
-
 COLUMNS += ["committed_pence", "spent_pence"]
-
-
 WJ = "\u2060"  # the word joiner that keeps a change's sign beside its amount
 
 
@@ -73,8 +67,6 @@ BEFORE = register(
     ("A4", "forum", "voice", "physical resources", "East", 20_000, 20_000),
     ("A5", "college", "waits", "funding", "North", 40_000, 10_000),
 )
-
-
 AFTER = register(
     ("A1", "council", "waits", "funding", "", 1_000_000, 400_001),  # spend up
     ("A2", "council", "waits", "staff time", "East", 600_050, 100_000),  # commitment up

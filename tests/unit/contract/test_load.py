@@ -8,8 +8,6 @@ from boardbrief.contract.load import load_board_data
 from boardbrief.contract.problems import DataError
 
 ACTIONS = "actions/2026-05-05.csv"
-
-
 FUNDING = "funding/2026-05-01.csv"
 
 
