@@ -19,6 +19,7 @@ from boardbrief.sections.feedback import (
 from boardbrief.views.wording import (
     HIDDEN_FROM_TOTAL,
     HIDDEN_FROM_TOTALS,
+    first_upper,
     sentence,
     suppression_note,
 )
@@ -59,13 +60,13 @@ def summary_sentences(status: FeedbackStatus) -> list[str]:
     if status.tone is not None and len(status.tone):
         latest = status.tone.iloc[-1]
         if latest["mean"] is not None and not pd.isna(latest["mean"]):
-            sentence = (
+            said = (
                 f"Ratings given with comments averaged {latest['mean']:.1f} out of 5 this period "
                 f"({count(int(latest['ratings']))} ratings)"
             )
             if len(status.tone) > 1 and not pd.isna(status.tone.iloc[-2]["mean"]):
-                sentence += f", against {status.tone.iloc[-2]['mean']:.1f} the period before"
-            sentences.append(sentence + ".")
+                said += f", against {status.tone.iloc[-2]['mean']:.1f} the period before"
+            sentences.append(said + ".")
     return sentences
 
 
@@ -74,12 +75,11 @@ def count_sentence(status: FeedbackStatus) -> str:
     threshold = status.config.suppression_threshold
     since = f"since {long_date(status.previous_date)}" if status.previous_date else "so far"
     shown, actual = status.totals, status.counts
-    sentence = (
+    return first_upper(
         f"{how_many_comments(shown['period'], actual['period'], threshold)} received {since} "
         f"({how_many_comments(shown['to_date'], actual['to_date'], threshold)} in total up to "
         "this meeting)."
     )
-    return sentence[0].upper() + sentence[1:]
 
 
 def movement_sentence(status: FeedbackStatus) -> str | None:
