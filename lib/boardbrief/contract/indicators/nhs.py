@@ -18,6 +18,7 @@ import pandas as pd
 from boardbrief.contract.board_config import BOARD_FILE, Organisation
 from boardbrief.contract.problems import DataError, Problem
 from boardbrief.contract.read_tables import read_table
+from boardbrief.contract.settings import ISO_DATE
 
 NAME = "organisation name"
 MONTH = "formatteddate"
@@ -29,7 +30,6 @@ REQUIRED = [NAME, MONTH, SERVICE, TOTAL, OVER_52, OVER_18_PCT]
 NOT_REPORTED = "NA"
 ENGLAND = "england"
 NUMBER = re.compile(r"^\d+(\.\d+)?$")
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass(frozen=True)
