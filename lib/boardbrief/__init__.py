@@ -6,7 +6,7 @@ itself), never one above (tests/unit/test_layers.py checks every import):
 
 1. vocabulary, at the root: `errors` (every error with its exit code), `paths`, `ratings`,
    `formatting` (numbers, money, dates) and `present` (escaped HTML blocks, tables);
-2. `privacy/`: small-number suppression and redaction;
+2. `privacy/`: small-number suppression, redaction and people's names;
 3. `contract/`: reading and checking a board's data folder, and a meeting's part of it
    (`contract/indicators/`: the published statistics it names);
 4. `sections/`: each section's computations, a status object per section;

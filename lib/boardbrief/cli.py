@@ -98,9 +98,12 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from boardbrief.contract.board_config import config_warnings
     from boardbrief.contract.load import load_board_data
 
     data = load_board_data(args.data)
+    for warning in config_warnings(data.config):
+        print(f"boardbrief: warning: {warning}", file=sys.stderr)
     print(
         f"{args.data}: all {len(data.files_read)} files meet the data contract "
         f"({len(data.actions)} action snapshots, {len(data.funding)} investment registers, "

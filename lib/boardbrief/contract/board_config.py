@@ -72,6 +72,7 @@ class BoardConfig(Settings):
     stale_after_days: Annotated[StrictInt, Field(ge=1)] = 60
     stuck_after_snapshots: Annotated[StrictInt, Field(ge=2)] = 3
     redact: list[Text] = Field(default_factory=list)
+    not_names: list[Text] = Field(default_factory=list)
     quotes_per_theme: Annotated[StrictInt, Field(ge=0, le=10)] = 2
     top_themes: Annotated[StrictInt, Field(ge=1, le=20)] = 5
 
@@ -110,6 +111,20 @@ class BoardConfig(Settings):
 
     def organisation(self, organisation_id: str) -> Organisation:
         return next(o for o in self.organisations if o.id == organisation_id)
+
+
+def config_warnings(config: BoardConfig) -> list[str]:
+    """Settings that are allowed but that an analyst should know the meaning of."""
+    warnings = []
+    if config.quotes_per_theme and not config.redact:
+        warnings.append(
+            f"{BOARD_FILE} quotes comments (quotes_per_theme is {config.quotes_per_theme}) but "
+            "lists no names under 'redact'. Names are still found without a list: a comment is "
+            "quoted only when no word in it may still be a person's name. List the children's "
+            "and staff's names you know of under 'redact' so they are always removed, and your "
+            "towns, schools and venues under 'not_names' so they are not taken for names."
+        )
+    return warnings
 
 
 def load_board_config(data_dir: Path) -> BoardConfig:

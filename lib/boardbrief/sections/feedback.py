@@ -15,6 +15,7 @@ import pandas as pd
 from boardbrief.contract.board_config import BoardConfig
 from boardbrief.contract.codebook import Codebook, code_comments
 from boardbrief.contract.meeting import Meeting
+from boardbrief.privacy.names import NameScreen
 from boardbrief.privacy.redaction import Redactor
 from boardbrief.privacy.suppression import (
     shown_total,
@@ -132,6 +133,7 @@ class FeedbackStatus:
     by_respondent: pd.DataFrame
     where_since: dt.date
     quotes: list[Quote]
+    quotes_withheld: int  # consenting comments passed over because a word may be a name
     uncoded_words: pd.DataFrame
     uncoded_phrases: pd.DataFrame
     tone: pd.DataFrame | None
@@ -153,9 +155,15 @@ def feedback_status(meeting: Meeting) -> FeedbackStatus:
     window_start = meeting.date - dt.timedelta(days=WHERE_WINDOW_DAYS)
     window = to_date[to_date["date"] > pd.Timestamp(window_start)]
     redactor = Redactor(config.redact)
+    screen = name_screen(config, codebook)
     uncoded_all = to_date[~to_date.index.isin(coded_rows)]
     totals = district_totals(period, to_date, config)  # the same totals wherever they are shown
-    words, phrases = frequent_terms(uncoded_all["comment"].map(redactor), threshold)
+    words, phrases = frequent_terms(
+        uncoded_all["comment"].map(lambda comment: screen.mask_all(redactor(comment))), threshold
+    )
+    quotes, withheld = choose_quotes(
+        to_date, coding, period, top, config.quotes_per_theme, redactor, screen
+    )
     return FeedbackStatus(
         config=config,
         codebook=codebook,
@@ -182,7 +190,8 @@ def feedback_status(meeting: Meeting) -> FeedbackStatus:
             window, coding, top, lambda f: f["respondent"], list(RESPONDENTS), threshold
         ),
         where_since=window_start,
-        quotes=choose_quotes(to_date, coding, period, top, config.quotes_per_theme, redactor),
+        quotes=quotes,
+        quotes_withheld=withheld,
         uncoded_words=words,
         uncoded_phrases=phrases,
         tone=tone_by_period(to_date, config.meetings, meeting.date, threshold),
@@ -291,18 +300,22 @@ def choose_quotes(
     themes: list[str],
     per_theme: int,
     redactor: Redactor,
-) -> list[Quote]:
+    screen: NameScreen,
+) -> tuple[list[Quote], int]:
     """Up to `per_theme` quotes for each theme, only from people who agreed to be quoted.
 
     Chosen the same way every time: comments from this period first, then those about this
-    theme alone, then those nearest a readable length, then the most recent, then by id.
+    theme alone, then those nearest a readable length, then the most recent, then by id. A
+    comment in which a word may still be a name once details and certain names are removed is
+    passed over for the next one; the second value counts those passed over.
     """
     if per_theme == 0:
-        return []
+        return [], 0
     consented = feedback[feedback["consent_to_quote"]]
     theme_count = coding.groupby("row")["theme"].size()
     quotes: list[Quote] = []
     used: set[str] = set()
+    withheld: set[str] = set()
     for theme in themes:
         rows = coding.loc[coding["theme"] == theme, "row"]
         candidates = consented[consented.index.isin(rows)]
@@ -317,7 +330,11 @@ def choose_quotes(
         for record in ranked.itertuples():
             if chosen == per_theme:
                 break
-            if record.feedback_id in used:
+            if record.feedback_id in used or record.feedback_id in withheld:
+                continue
+            screened = screen.screen(redactor(record.comment))
+            if not screened.quotable:
+                withheld.add(record.feedback_id)
                 continue
             used.add(record.feedback_id)
             chosen += 1
@@ -325,12 +342,31 @@ def choose_quotes(
                 Quote(
                     theme=theme,
                     feedback_id=record.feedback_id,
-                    text=redactor(record.comment),
+                    text=screened.text,
                     respondent=record.respondent,
                     date=record.date.date(),
                 )
             )
-    return quotes
+    return quotes, len(withheld)
+
+
+def name_screen(config: BoardConfig, codebook: Codebook) -> NameScreen:
+    """The board's names screen: its places and partners are not names; its phrases are words."""
+    return NameScreen(
+        not_names=[
+            config.board,
+            config.area,
+            *config.district_names,
+            *(o.name for o in config.organisations),
+            *config.not_names,
+        ],
+        words=[
+            *config.priority_areas.values(),
+            *config.pledges.values(),
+            *(phrase for theme in codebook.themes for phrase in [theme.name, *theme.phrases]),
+        ],
+        listed=config.redact,
+    )
 
 
 def tone_by_period(

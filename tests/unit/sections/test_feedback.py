@@ -62,6 +62,37 @@ def test_quotes_are_redacted(board_dir, edit):
     assert texts["D-4"] == "Still no speech therapy; call [phone number removed]"
 
 
+def test_a_quote_that_may_name_someone_is_passed_over_for_the_next(board_dir, edit):
+    edit(
+        board_dir / "feedback/dropins.csv",
+        "Still no speech therapy",
+        "Still no speech therapy for Grace",
+    )
+    edit(board_dir / "feedback/dropins.csv", "The drop-in helped", "Mrs Kaur at the drop-in helped")
+    voices = feedback_status(load_meeting(board_dir, "2026-05-12"))
+    texts = {q.feedback_id: q.text for q in voices.quotes}
+    assert "D-4" not in texts  # "Grace" may be a child: the comment is not quoted at all
+    assert [q.feedback_id for q in voices.quotes if q.theme == "waiting"] == ["S-2", "D-1"]
+    assert texts["D-7"] == "Mrs [name removed] at the drop-in helped"
+    assert voices.quotes_withheld == 1
+
+
+def test_the_analysts_appendix_never_lists_a_name(board_dir):
+    rows = [
+        f"U-{n},2026-05-0{n},Drop-in Eastmoor,Eastmoor,parent,{text},no"
+        for n, text in enumerate(
+            ["Ask Sandra about the form", "sandra sorted the form", "Kowalczyk sorted the form",
+             "Kowalczyk and sandra sorted the form"], start=1
+        )
+    ]  # fmt: skip
+    with (board_dir / "feedback/dropins.csv").open("a", encoding="utf-8") as file:
+        file.write("\n".join(rows) + "\n")
+    voices = feedback_status(load_meeting(board_dir, "2026-05-12"))
+    terms = set(voices.uncoded_words["term"]) | set(voices.uncoded_phrases["term"])
+    assert "form" in terms  # the appendix is there, counting the same comments
+    assert not any("sandra" in term or "kowalczyk" in term for term in terms), terms
+
+
 def test_themes_by_district_suppressed_in_both_directions(voices):
     table = voices.by_district
     assert table.index.tolist() == ["Eastmoor", "Westvale", "Kirkby Fell", "Not recorded", "Total"]
