@@ -90,7 +90,7 @@ def load_board_data(data_dir: Path | str) -> BoardData:
     commentary_files = collect(lambda: _dated_files(data_dir, "commentary", (".md",), True)) or {}
 
     actions = {
-        date: collect(lambda d=date, f=file: _load_actions(data_dir, f, d, config))
+        date: collect(lambda d=date, f=file: _load_actions(data_dir, f, d, config, theme_ids))
         for date, file in action_files.items()
     }
     funding = {
@@ -215,8 +215,14 @@ def _validated(
     return table
 
 
-def _load_actions(data_dir: Path, name: str, date: dt.date, config: BoardConfig) -> Snapshot:
-    schema = schemas.actions_schema(config, date)
+def _load_actions(
+    data_dir: Path,
+    name: str,
+    date: dt.date,
+    config: BoardConfig,
+    theme_ids: list[str] | None = None,
+) -> Snapshot:
+    schema = schemas.actions_schema(config, date, theme_ids)
     table = _validated(data_dir, name, schemas.ACTION_COLUMNS, schema)
     if table.empty:  # a plan with no actions would read as "all complete"
         raise DataError([Problem(name, None, None, None, "at least one action below the header")])

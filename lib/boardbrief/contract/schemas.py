@@ -61,8 +61,15 @@ MAX_COMMENT_CHARACTERS = 20_000
 SPENT_WITHIN_COMMITTED = "spent_gbp no greater than committed_gbp on the same row"
 
 
-def actions_schema(config: BoardConfig, snapshot_date: dt.date) -> pa.DataFrameSchema:
-    """What an action-plan snapshot dated `snapshot_date` must contain."""
+def actions_schema(
+    config: BoardConfig, snapshot_date: dt.date, theme_ids: list[str] | None = None
+) -> pa.DataFrameSchema:
+    """What an action-plan snapshot dated `snapshot_date` must contain.
+
+    `theme_ids` are the codebook's, which the optional `responds_to` column names; None when
+    the codebook is broken (its own problems are reported) or not given.
+    """
+    responds_to_checks = [] if theme_ids is None else [_theme_list(theme_ids)]
     return pa.DataFrameSchema(
         {
             "action_id": pa.Column(checks=[_filled()], unique=True),
@@ -78,6 +85,7 @@ def actions_schema(config: BoardConfig, snapshot_date: dt.date) -> pa.DataFrameS
                 checks=[_one_of(config.pledges, "a pledge id from board.yml, or blank")],
                 required=False,
             ),
+            "responds_to": pa.Column(checks=responds_to_checks, required=False),
         }
     )
 

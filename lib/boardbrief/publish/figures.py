@@ -16,11 +16,12 @@ from boardbrief.sections.action_plan import ActionPlanStatus, action_plan_figure
 from boardbrief.sections.feedback import FeedbackStatus, feedback_figures
 from boardbrief.sections.funding import FundingStatus, funding_figures
 from boardbrief.sections.impact import ImpactStatus, impact_figures
+from boardbrief.sections.you_said import you_said_figures, you_said_status
 
 FIGURES_MIMETYPE = "application/vnd.boardbrief.figures+json"
 INPUTS_MIMETYPE = "application/vnd.boardbrief.inputs+json"
 
-Figures = dict[str, str | int | float | None]
+Figures = dict[str, str | int | float | list[str] | None]
 
 
 def briefing_figures(
@@ -40,6 +41,7 @@ def briefing_figures(
         **feedback_figures(voices),
         **funding_figures(funds),
         **impact_figures(impact),
+        **you_said_figures(you_said_status(meeting, voices)),
     }
     return dict(sorted(figures.items()))
 

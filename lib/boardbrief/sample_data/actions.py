@@ -17,8 +17,9 @@ SNAPSHOTS: tuple[date, ...] = (
     date(2026, 10, 30),
 )
 
-# The contract's columns, with the optional pledge after the priority area.
-COLUMNS: tuple[str, ...] = (*ACTION_COLUMNS[:2], "pledge", *ACTION_COLUMNS[2:])
+# The contract's columns, with the optional pledge after the priority area and the optional
+# feedback themes each action answers at the end.
+COLUMNS: tuple[str, ...] = (*ACTION_COLUMNS[:2], "pledge", *ACTION_COLUMNS[2:], "responds_to")
 
 RAG_WORDS = {"R": "red", "A": "amber", "G": "green", "B": "blue"}
 _RAG_ORDER = "RAGB"
@@ -165,6 +166,50 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
                "disability_charity", date(2027, 1, 31), "---GGG"),
 )
 # fmt: on
+
+# The feedback themes (themes.yml) each action answers. Most actions name one or two; some
+# owners have not linked theirs yet, which leaves "Finding a suitable school place", one of the
+# most raised themes, with no action answering it, so the briefing's flag shows.
+RESPONDS_TO: dict[str, str] = {
+    "ACC-03": "transport",
+    "ACC-04": "therapy_waits",
+    "ACC-05": "short_breaks",
+    "ACC-06": "therapy_waits",
+    "ACC-07": "transitions",
+    "ACC-08": "school_support",
+    "ACC-09": "therapy_waits",
+    "ACC-11": "transport",
+    "IDN-01": "ehcp_delays",
+    "IDN-02": "assessment_waits",
+    "IDN-03": "ehcp_delays",
+    "IDN-04": "assessment_waits",
+    "IDN-06": "ehcp_delays",
+    "IDN-07": "ehcp_delays",
+    "IDN-09": "assessment_waits",
+    "IDN-10": "assessment_waits",
+    "IDN-11": "school_support",
+    "IDN-12": "annual_reviews",
+    "OUT-01": "exclusions",
+    "OUT-02": "transitions",
+    "OUT-03": "exclusions",
+    "OUT-04": "mental_health",
+    "OUT-06": "transitions",
+    "OUT-07": "school_support",
+    "OUT-08": "transitions",
+    "OUT-10": "mental_health;school_support",
+    "OUT-11": "transport;transitions",
+    "STR-09": "tribunals",
+    "ENG-01": "local_offer",
+    "ENG-02": "communication;positive_experience",
+    "ENG-03": "communication",
+    "ENG-04": "communication",
+    "ENG-05": "communication;ehcp_delays",
+    "ENG-07": "communication",
+    "ENG-08": "tribunals",
+    "ENG-09": "communication",
+    "ENG-10": "local_offer;communication",
+    "ENG-11": "communication",
+}
 
 _RAG_SENTENCES: dict[str, tuple[str, ...]] = {
     "R": (
@@ -346,6 +391,7 @@ def _row(spec: ActionSpec, state: dict[str, object]) -> list[str]:
         str(state["written_rag"]),
         state["last_updated"].isoformat(),  # type: ignore[attr-defined]
         str(state["commentary"]),
+        RESPONDS_TO.get(spec.action_id, ""),
     ]
 
 

@@ -42,6 +42,7 @@ from boardbrief.views.funding import (
 from boardbrief.views.headline import headline, officer_commentary
 from boardbrief.views.impact import impact_measures, impact_summary, partner_waiting_lists
 from boardbrief.views.summary import key_messages
+from boardbrief.views.you_said import you_said_we_did
 
 __all__ = [
     "about",
@@ -80,4 +81,5 @@ __all__ = [
     "themes_by_district",
     "themes_by_respondent",
     "tone",
+    "you_said_we_did",
 ]

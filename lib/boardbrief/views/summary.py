@@ -16,8 +16,10 @@ from boardbrief.sections.action_plan import ActionPlanStatus
 from boardbrief.sections.feedback import FeedbackStatus
 from boardbrief.sections.funding import FundingStatus
 from boardbrief.sections.impact import ImpactStatus
+from boardbrief.sections.you_said import YouSaidStatus
 from boardbrief.views import action_plan, feedback, funding, impact
 from boardbrief.views.wording import agree
+from boardbrief.views.you_said import unanswered_sentence
 
 # The notebook's section headings, whose ids the messages link to.
 SECTIONS = {
@@ -47,11 +49,12 @@ def key_messages(
     voices: FeedbackStatus,
     funds: FundingStatus,
     impact_status: ImpactStatus,
+    said: YouSaidStatus | None = None,
 ) -> Html:
     """The summary panel: the key messages as a numbered list, each linking to its section."""
     return render_block(
         "key_messages.html.j2",
-        messages=messages(plan, voices, funds, impact_status),
+        messages=messages(plan, voices, funds, impact_status, said),
         sections=SECTIONS,
     )
 
@@ -61,9 +64,16 @@ def messages(
     voices: FeedbackStatus,
     funds: FundingStatus,
     impact_status: ImpactStatus,
+    said: YouSaidStatus | None = None,
 ) -> list[KeyMessage]:
-    """Three to five messages: the plan's rating, its delivery, families, money, impact."""
-    found = [*_plan_messages(plan), _feedback_message(voices), _funding_message(funds)]
+    """Three to five messages: the plan's rating, its delivery, families, money, impact.
+
+    With `said`, the families' message also names the most raised themes no action answers.
+    """
+    families = _feedback_message(voices)
+    if said is not None and said.unanswered:
+        families = unanswered_message(families, said)
+    found = [*_plan_messages(plan), families, _funding_message(funds)]
     found.append(_impact_message(impact_status))
     return [m for m in found if m is not None]
 
@@ -140,3 +150,13 @@ def _impact_message(status: ImpactStatus) -> KeyMessage | None:
             section="impact",
         )
     return None
+
+
+def unanswered_message(message: KeyMessage, said: YouSaidStatus) -> KeyMessage:
+    """The families' message with the most raised themes no action answers added to it."""
+    return KeyMessage(
+        headline=message.headline,
+        detail=f"{message.detail} {unanswered_sentence(said)}",
+        section=message.section,
+        rag=message.rag,
+    )
