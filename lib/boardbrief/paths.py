@@ -17,6 +17,7 @@ DEFAULT_OUT_DIR = Path("briefings")
 DEFAULT_EXPORTS_DIR = Path("exports")
 
 BRIEFING_HTML = "briefing.html"
+FAMILIES_HTML = "families.html"  # the page for families, beside the briefing
 BRIEFING_PDF = "briefing.pdf"  # only with `render --pdf`
 EXECUTED_NOTEBOOK = "briefing.ipynb"
 FIGURES_JSON = "figures.json"

@@ -39,6 +39,9 @@ def write_index(out_dir: Path, board: str) -> Path:
             {
                 "date": long_date(date),
                 "href": f"{date.isoformat()}/{paths.BRIEFING_HTML}",
+                "families": f"{date.isoformat()}/{paths.FAMILIES_HTML}"
+                if (out_dir / date.isoformat() / paths.FAMILIES_HTML).is_file()
+                else None,
                 "pdf": f"{date.isoformat()}/{paths.BRIEFING_PDF}"
                 if (out_dir / date.isoformat() / paths.BRIEFING_PDF).is_file()
                 else None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import nbformat
 
 from boardbrief import paths
+from boardbrief.publish.families import FAMILIES_MIMETYPE
 from boardbrief.publish.figures import FIGURES_MIMETYPE, INPUTS_MIMETYPE
 
 
@@ -25,8 +26,8 @@ def export_html(notebook: nbformat.NotebookNode, title: str) -> str:
     exporter.register_filter("css_string", css_string)
     notebook = nbformat.from_dict(notebook)
     notebook.metadata["title"] = title
-    hidden = {FIGURES_MIMETYPE, INPUTS_MIMETYPE}
-    for cell in notebook.cells:  # figures and inputs travel in their own files, not in the page
+    hidden = {FIGURES_MIMETYPE, INPUTS_MIMETYPE, FAMILIES_MIMETYPE}
+    for cell in notebook.cells:  # figures, inputs, families: own files, not in the page
         if cell.cell_type == "code":
             cell.outputs = [o for o in cell.outputs if not hidden & set(o.get("data", {}))]
     body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": title}})

@@ -32,6 +32,7 @@ from boardbrief.publish.execute import (
     execute_notebook,
     require_kernel,
 )
+from boardbrief.publish.families import family_page_from_notebook
 from boardbrief.publish.folders import check_output_folder, writing_into
 from boardbrief.publish.html import export_html
 from boardbrief.publish.locks import index_lock, only_render_of
@@ -148,6 +149,9 @@ def _render_locked(
         title = f"{meeting.config.board}: briefing for {meeting.date.isoformat()}"
         html = export_html(executed, title)
         (staging / paths.BRIEFING_HTML).write_text(html, encoding="utf-8")
+        (staging / paths.FAMILIES_HTML).write_text(
+            family_page_from_notebook(executed), encoding="utf-8"
+        )
         record = build_run_record(
             parameters=parameters,
             notebook=notebook,

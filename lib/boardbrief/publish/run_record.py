@@ -20,7 +20,7 @@ from boardbrief.contract.inputs import sha256_of
 
 RUN_RECORD = "run.json"
 FORMAT_VERSION = 1
-OUTPUTS = (paths.BRIEFING_HTML, paths.EXECUTED_NOTEBOOK, paths.FIGURES_JSON)
+OUTPUTS = (paths.BRIEFING_HTML, paths.EXECUTED_NOTEBOOK, paths.FIGURES_JSON, paths.FAMILIES_HTML)
 
 
 def build_run_record(

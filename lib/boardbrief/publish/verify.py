@@ -22,7 +22,11 @@ log = logging.getLogger(__name__)
 REPRODUCED = "reproduced"
 NOT_REPRODUCED = "not reproduced"
 INPUTS_CHANGED = "inputs changed"
-COMPARED = (paths.BRIEFING_HTML, paths.FIGURES_JSON)  # the executed notebook keeps timings
+COMPARED = (
+    paths.BRIEFING_HTML,
+    paths.FIGURES_JSON,
+    paths.FAMILIES_HTML,
+)  # not the notebook: it keeps timings
 
 
 @dataclass

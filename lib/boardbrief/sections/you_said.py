@@ -14,7 +14,8 @@ import pandas as pd
 
 from boardbrief.contract.board_config import BoardConfig
 from boardbrief.contract.meeting import Meeting
-from boardbrief.sections.feedback import FeedbackStatus, top_themes
+from boardbrief.privacy.suppression import suppress_counts
+from boardbrief.sections.feedback import RESPONDENTS, FeedbackStatus, in_period, top_themes
 
 # The flag is checked for at least this many of the most raised themes, whatever `top_themes`.
 FLAG_AT_LEAST = 5
@@ -129,3 +130,14 @@ def you_said_figures(status: YouSaidStatus) -> dict[str, object]:
     }
     figures["feedback.unanswered"] = list(status.unanswered)
     return figures
+
+
+def comments_by_who(meeting: Meeting) -> pd.Series:
+    """The period's comments by respondent group (parent, carer ...), small numbers hidden.
+
+    Suppressed beside their total, the period's count of comments the briefing shows: a group's
+    count is <NA> when it is small, or when it and the total would give a small one away.
+    """
+    period = in_period(meeting.feedback, meeting.previous_date, meeting.date)
+    counts = period["respondent"].value_counts().reindex(list(RESPONDENTS), fill_value=0)
+    return suppress_counts(counts.astype("int64"), meeting.config.suppression_threshold)
