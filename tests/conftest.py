@@ -30,3 +30,15 @@ def edit() -> Callable[[Path, str, str], None]:
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
     return replace
+
+
+@pytest.fixture
+def northshire_with_links(board_dir: Path) -> Path:
+    """Northshire's latest plan with the optional column: V2 answers two themes, V1 is done."""
+    plan = board_dir / "actions" / "2026-05-05.csv"
+    text = plan.read_text(encoding="utf-8").splitlines()
+    links = {"W1": "waiting", "W2": "Waiting", "V1": "voice", "V2": "voice;travel", "P1": ""}
+    rows = [text[0] + ",responds_to"]
+    rows += [f"{line},{links[line.split(',')[0]]}" for line in text[1:]]
+    plan.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return board_dir
