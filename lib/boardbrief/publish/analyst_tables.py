@@ -18,9 +18,11 @@ from boardbrief.contract.load import load_board_data
 from boardbrief.contract.meeting import LATEST, Meeting, select_meeting
 from boardbrief.present import SUPPRESSED
 from boardbrief.publish.exports import write_csvs
+from boardbrief.publish.you_said_export import YOU_SAID_CSV, you_said_table
 from boardbrief.sections.action_plan import ActionPlanStatus, action_plan_status
 from boardbrief.sections.feedback import FeedbackStatus, feedback_status
 from boardbrief.sections.funding import CHANGE_COLUMNS, FundingStatus, funding_status, round_pence
+from boardbrief.sections.you_said import you_said_status
 
 log = logging.getLogger(__name__)
 
@@ -75,11 +77,13 @@ def analyst_tables(meeting: Meeting) -> dict[str, pd.DataFrame]:
     """Every export for a meeting, by file name, computed before any is written."""
     plan = action_plan_status(meeting)
     funds = funding_status(meeting)
+    voices = feedback_status(meeting)
     return {
         ACTIONS_CSV: actions_table(plan, meeting.actions.table),
-        FEEDBACK_THEMES_CSV: feedback_themes_table(feedback_status(meeting)),
+        FEEDBACK_THEMES_CSV: feedback_themes_table(voices),
         FUNDING_LINES_CSV: funding_lines_table(funds),
         PER_CHILD_CSV: per_child_table(funds),
+        YOU_SAID_CSV: you_said_table(you_said_status(meeting, voices)),
     }
 
 

@@ -19,6 +19,9 @@ from boardbrief.sections.feedback import RESPONDENTS, FeedbackStatus, in_period,
 
 # The flag is checked for at least this many of the most raised themes, whatever `top_themes`.
 FLAG_AT_LEAST = 5
+# Pages list at most this many actions per theme, so their size does not grow with the plan;
+# the rest are counted, and all are in `boardbrief export`.
+ACTIONS_PER_THEME = 5
 NO_ACTION_YET = "No action on the plan answers this yet."
 ANSWER_COLUMNS = [
     "theme",

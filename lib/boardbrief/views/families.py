@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from boardbrief.formatting import count, long_date
+from boardbrief.formatting import count, long_date, plural
 from boardbrief.present import Html, render_block
 from boardbrief.sections.feedback import FeedbackStatus, Quote
-from boardbrief.sections.you_said import YouSaidStatus
+from boardbrief.sections.you_said import ACTIONS_PER_THEME, YouSaidStatus
 from boardbrief.views.wording import and_list
 
 PAGE_TITLE = "What you told us and what we are doing"
@@ -53,6 +53,7 @@ class FamilyTheme:
     name: str
     how_often: str
     actions: list[FamilyAction]
+    more: str | None
     no_action: str | None
     quotes: list[Quote]
 
@@ -131,7 +132,7 @@ def family_themes(voices: FeedbackStatus, said: YouSaidStatus) -> list[FamilyThe
                 progress=PROGRESS_WORDS[action.rag],
                 when=_when(action.rag, action.due_date, said.meeting_date),
             )
-            for action in answering.itertuples()
+            for action in answering.head(ACTIONS_PER_THEME).itertuples()
         ]
         themes.append(
             FamilyTheme(
@@ -139,6 +140,7 @@ def family_themes(voices: FeedbackStatus, said: YouSaidStatus) -> list[FamilyThe
                 name=theme.name,
                 how_often=_how_often(theme.period, threshold),
                 actions=actions,
+                more=_more(len(answering)),
                 no_action=None
                 if actions
                 else "We have not agreed an action on this yet. We will tell you when we do.",
@@ -167,6 +169,12 @@ def who_phrase(quote: Quote) -> str:
         quote.respondent, f"A {quote.respondent}"
     )
     return f"{person}, {quote.date:%B %Y}"
+
+
+def _more(actions: int) -> str | None:
+    if actions <= ACTIONS_PER_THEME:
+        return None
+    return f"We are also doing {plural(actions - ACTIONS_PER_THEME, 'other thing')} about this."
 
 
 def _how_often(period: object, threshold: int) -> str:

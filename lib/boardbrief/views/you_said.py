@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from boardbrief.formatting import lower_first, medium_date
-from boardbrief.present import Column, Html, Row, Table, capped, rag_badge, suppressible
-from boardbrief.sections.you_said import NO_ACTION_YET, YouSaidStatus
+from boardbrief.formatting import lower_first, medium_date, plural
+from boardbrief.present import Column, Html, Row, Table, rag_badge, suppressible
+from boardbrief.sections.you_said import ACTIONS_PER_THEME, NO_ACTION_YET, YouSaidStatus
 from boardbrief.views.wording import and_list, sentence
 
 
@@ -20,7 +20,7 @@ def you_said_we_did(status: YouSaidStatus) -> Table | Html:
         answering = status.answers[status.answers["theme"] == theme.theme]
         if answering.empty:
             rows.append(Row([label, NO_ACTION_YET, "\u2013", "\u2013", "\u2013", "\u2013"]))
-        for action in answering.itertuples():
+        for action in answering.head(ACTIONS_PER_THEME).itertuples():
             rows.append(
                 Row(
                     [
@@ -33,7 +33,12 @@ def you_said_we_did(status: YouSaidStatus) -> Table | Html:
                     ]
                 )
             )
-    rows, left_out = capped(rows, "rows", "you_said_we_did.csv")
+        if len(answering) > ACTIONS_PER_THEME:
+            more = len(answering) - ACTIONS_PER_THEME
+            rows.append(
+                Row([label, f"And {plural(more, 'more action')}, listed in the analysts' export "
+                     "(you_said_we_did.csv)", "", "", "", ""])
+            )  # fmt: skip
     return Table(
         caption="You said, we did: what families raised this period and the actions answering it",
         columns=[
@@ -47,7 +52,6 @@ def you_said_we_did(status: YouSaidStatus) -> Table | Html:
         rows=rows,
         lead=unanswered_sentence(status),
         notes=[
-            *left_out,
             "An action answers a theme when the action plan links it to that theme. "
             "[c]: a number too small to show.",
         ],
