@@ -10,7 +10,13 @@ from boardbrief.cli import main
 from tests.conftest import NORTHSHIRE
 from tests.pipeline.conftest import fingerprint, obeying_permissions, run_cli
 
-TABLES = ["actions.csv", "feedback_themes.csv", "funding_lines.csv", "investment_per_child.csv"]
+TABLES = [
+    "actions.csv",
+    "feedback_themes.csv",
+    "funding_lines.csv",
+    "investment_per_child.csv",
+    "you_said_we_did.csv",
+]
 
 
 def test_export_writes_the_tables_of_the_latest_meeting(board_dir, tmp_path):

@@ -73,6 +73,11 @@ def test_briefing_figures_exact(meeting):
         "feedback.period.uncoded": 0,
         "feedback.quotes_shown": 5,
         "feedback.total.comments": 11,
+        "feedback.unanswered": ["waiting", "voice", "travel", "praise"],  # no responds_to
+        "feedback.you_said.praise.actions": 0,
+        "feedback.you_said.travel.actions": 0,
+        "feedback.you_said.voice.actions": 0,
+        "feedback.you_said.waiting.actions": 0,
         "funding.area.prep.committed_gbp": 15000.0,
         "funding.area.voice.committed_gbp": 5000.0,
         "funding.area.waits.committed_gbp": 200000.5,
