@@ -51,7 +51,12 @@ def test_run_record_lists_the_inputs_read_and_the_outputs(rendered_sample):
     assert record["parameters"]["meeting_date"] == "2026-11-05"
     assert record["kernel"] == "boardbrief"
     assert record["environment"]["packages"]["pandas"]
-    assert set(record["outputs"]) == {"briefing.html", "briefing.ipynb", "figures.json"}
+    assert set(record["outputs"]) == {
+        "briefing.html",
+        "briefing.ipynb",
+        "figures.json",
+        "families.html",
+    }
     assert record["duration_seconds"] > 0
 
 

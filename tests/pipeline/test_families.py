@@ -195,3 +195,18 @@ def test_families_page_reads_on_a_phone_without_javascript(families_in_chromium)
     plain = families_in_chromium["withoutJavaScript"]
     assert plain["h1"] == ["What you told us and what we are doing"]
     assert plain["brokenAnchors"] == []
+
+
+def test_verify_notices_a_families_page_changed_after_rendering(tmp_path):
+    from boardbrief.contract.inputs import sha256_of
+    from boardbrief.publish.verify import tampered_outputs
+
+    names = ("briefing.html", "figures.json", "families.html")
+    for name in names:
+        (tmp_path / name).write_bytes(name.encode())
+    record = {"outputs": {name: sha256_of(tmp_path / name) for name in names}}
+    assert tampered_outputs(record, tmp_path) == []
+    (tmp_path / "families.html").write_text("<p>edited</p>", encoding="utf-8")
+    assert tampered_outputs(record, tmp_path) == [
+        "families.html: the archived copy was changed after it was rendered"
+    ]

@@ -28,6 +28,7 @@ def test_render_prints_the_html_path_and_exits_zero(rendered):
     assert sorted(p.name for p in rendered["folder"].iterdir()) == [
         "briefing.html",
         "briefing.ipynb",
+        "families.html",
         "figures.json",
         "run.json",
     ]

@@ -22,11 +22,9 @@ log = logging.getLogger(__name__)
 REPRODUCED = "reproduced"
 NOT_REPRODUCED = "not reproduced"
 INPUTS_CHANGED = "inputs changed"
-COMPARED = (
-    paths.BRIEFING_HTML,
-    paths.FIGURES_JSON,
-    paths.FAMILIES_HTML,
-)  # not the notebook: it keeps timings
+# Not the executed notebook: it keeps timings.
+COMPARED = (paths.BRIEFING_HTML, paths.FIGURES_JSON, paths.FAMILIES_HTML)
+SINCE_LATER_VERSIONS = (paths.FAMILIES_HTML,)  # not in run records made before it existed
 
 
 @dataclass
@@ -62,7 +60,9 @@ def verify_meeting(out_dir: Path, meeting_date: str, data_dir: Path | None = Non
             lines = [f"{path}: a new input file, not in the run record" for path in added]
             return Verification(INPUTS_CHANGED, lines)
         different = [
-            name for name in COMPARED if sha256_of(folder / name) != sha256_of(again / name)
+            name
+            for name in COMPARED
+            if not (folder / name).is_file() or sha256_of(folder / name) != sha256_of(again / name)
         ]
         if not different and not findings:
             return Verification(REPRODUCED, [f"{name}: identical" for name in COMPARED])
@@ -86,7 +86,11 @@ def changed_inputs(inputs: list[dict[str, Any]], data_dir: Path) -> list[str]:
 
 def tampered_outputs(record: dict[str, Any], folder: Path) -> list[str]:
     """Archived outputs whose bytes no longer match the run record (the PDF too, if printed)."""
-    expected = {name: record["outputs"].get(name) for name in COMPARED}
+    expected = {
+        name: record["outputs"].get(name)
+        for name in COMPARED
+        if name in record["outputs"] or name not in SINCE_LATER_VERSIONS
+    }
     if record.get("pdf"):
         expected[paths.BRIEFING_PDF] = record["pdf"].get("sha256")
     return [
