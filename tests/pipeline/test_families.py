@@ -210,3 +210,21 @@ def test_verify_notices_a_families_page_changed_after_rendering(tmp_path):
     assert tampered_outputs(record, tmp_path) == [
         "families.html: the archived copy was changed after it was rendered"
     ]
+
+
+def test_paragraphs_for_small_numbers_and_no_action_also_read_easily(northshire_with_links):
+    """Northshire's counts are small (threshold 3): the wording for hidden numbers is scored too."""
+    from boardbrief.contract.meeting import load_meeting
+    from boardbrief.sections.feedback import feedback_status
+    from boardbrief.sections.you_said import comments_by_who, you_said_status
+    from boardbrief.views.families import family_page
+
+    meeting = load_meeting(northshire_with_links, "2026-05-12")
+    voices = feedback_status(meeting)
+    said = you_said_status(meeting, voices)
+    page = family_page(voices, said, comments_by_who(meeting), "Northshire", True).markup
+    paragraphs = paragraphs_of(html.unescape(page))
+    assert "Fewer than 3 comments" in paragraphs
+    assert any(p.startswith("Some came from") for p in paragraphs)
+    scores = {text: textstat.flesch_reading_ease(text) for text in paragraphs}
+    assert {t: s for t, s in scores.items() if s < READING_EASE_AT_LEAST} == {}
