@@ -356,6 +356,7 @@ def test_eight_meetings_render_at_once_into_one_folder(tmp_path, rendered, edit)
         assert sorted(p.name for p in folder.iterdir()) == [
             "briefing.html",
             "briefing.ipynb",
+            "families.html",
             "figures.json",
             "run.json",
         ]
@@ -371,4 +372,8 @@ def test_eight_meetings_render_at_once_into_one_folder(tmp_path, rendered, edit)
     assert index.rstrip().endswith("</html>")
     links = _Links()
     links.feed(index)
-    assert sorted(links.hrefs) == sorted(f"{d}/briefing.html" for d in [*dates, "2026-05-12"])
+    briefings = [h for h in links.hrefs if h.endswith("/briefing.html")]
+    assert sorted(briefings) == sorted(f"{d}/briefing.html" for d in [*dates, "2026-05-12"])
+    families = [h for h in links.hrefs if h.endswith("/families.html")]
+    assert sorted(families) == sorted(f"{d}/families.html" for d in dates)
+    assert len(links.hrefs) == len(briefings) + len(families)
