@@ -375,5 +375,5 @@ def test_eight_meetings_render_at_once_into_one_folder(tmp_path, rendered, edit)
     briefings = [h for h in links.hrefs if h.endswith("/briefing.html")]
     assert sorted(briefings) == sorted(f"{d}/briefing.html" for d in [*dates, "2026-05-12"])
     families = [h for h in links.hrefs if h.endswith("/families.html")]
-    assert sorted(families) == sorted(f"{d}/families.html" for d in dates)
+    assert sorted(families) == sorted(f"{d}/families.html" for d in [*dates, "2026-05-12"])
     assert len(links.hrefs) == len(briefings) + len(families)

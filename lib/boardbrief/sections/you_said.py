@@ -55,7 +55,6 @@ class YouSaidStatus:
     answers: pd.DataFrame
     unanswered: list[str]
     checked: int
-    totals: dict[str, int | None]
 
 
 def responding_actions(actions: pd.DataFrame, theme_ids: list[str]) -> pd.DataFrame:
@@ -114,7 +113,6 @@ def you_said_status(meeting: Meeting, feedback: FeedbackStatus) -> YouSaidStatus
         config=meeting.config,
         meeting_date=meeting.date,
         previous_date=meeting.previous_date,
-        totals=feedback.totals,
         themes=raised[["theme", "name", "period", "period_actual"]],
         answers=answers,
         unanswered=unanswered_themes(feedback.themes, answers, checked),

@@ -17,7 +17,7 @@ from boardbrief.formatting import count, long_date, plural
 from boardbrief.present import Html, render_block
 from boardbrief.sections.feedback import FeedbackStatus, Quote
 from boardbrief.sections.you_said import ACTIONS_PER_THEME, YouSaidStatus
-from boardbrief.views.wording import and_list
+from boardbrief.views.wording import and_list, first_upper
 
 PAGE_TITLE = "What you told us and what we are doing"
 PROGRESS_WORDS = {
@@ -109,7 +109,7 @@ def heard_paragraphs(voices: FeedbackStatus, said: YouSaidStatus, who: pd.Series
     shown = [f"{WHO[group]} sent {count(int(n))}" for group, n in who.items() if pd.notna(n) and n]
     hidden = [WHO[group] for group, n in who.items() if pd.isna(n)]
     if shown:
-        paragraphs.append(f"{and_list(shown).capitalize()}.")
+        paragraphs.append(f"{first_upper(and_list(shown))}.")
     if hidden:
         paragraphs.append(
             f"Some came from {and_list(hidden)}. We do not give numbers under {threshold}, so "
