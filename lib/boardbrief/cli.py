@@ -120,6 +120,14 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _init(args: argparse.Namespace) -> int:
+    from boardbrief.publish.init_folder import init_folder
+
+    init_folder(args.folder, args.board)
+    print(args.folder.resolve())
+    return EXIT_OK
+
+
 def _list(args: argparse.Namespace) -> int:
     from boardbrief.contract.load import load_board_data
     from boardbrief.contract.meeting import latest_meeting, meetings_with_data
@@ -243,6 +251,27 @@ def _parser() -> argparse.ArgumentParser:
     data_option(export)
     out_option(export, paths.DEFAULT_EXPORTS_DIR, "exports are written, a folder per meeting")
     export.set_defaults(handler=_export)
+
+    init = commands.add_parser(
+        "init",
+        help="start a new board's data folder",
+        description=(
+            "Write a commented board.yml (fill in the keys marked REQUIRED), a themes.yml to "
+            "start the codebook from, empty actions/, funding/, feedback/ and commentary/ "
+            "folders, and blank templates of each table in templates/ (CSV, and XLSX with "
+            "drop-down lists). Refuses a folder that has anything in it."
+        ),
+    )
+    init.add_argument("folder", type=Path, metavar="DIR", help="a new or empty folder")
+    init.add_argument(
+        "--board",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="a board.yml already filled in, used instead of the commented one; its ids "
+        "fill the XLSX templates' drop-down lists",
+    )
+    init.set_defaults(handler=_init)
 
     listing = commands.add_parser("list", help="list meetings, and which have data and briefings")
     data_option(listing)
