@@ -100,14 +100,16 @@ def _verify(args: argparse.Namespace) -> int:
 def _validate(args: argparse.Namespace) -> int:
     from boardbrief.contract.board_config import config_warnings
     from boardbrief.contract.load import load_board_data
+    from boardbrief.formatting import plural
 
     data = load_board_data(args.data)
     for warning in config_warnings(data.config):
         print(f"boardbrief: warning: {warning}", file=sys.stderr)
     print(
         f"{args.data}: all {len(data.files_read)} files meet the data contract "
-        f"({len(data.actions)} action snapshots, {len(data.funding)} investment registers, "
-        f"{len(data.feedback):,} comments)"
+        f"({plural(len(data.actions), 'action snapshot')}, "
+        f"{plural(len(data.funding), 'investment register')}, "
+        f"{plural(len(data.feedback), 'comment')})"
     )
     return EXIT_OK
 
