@@ -132,19 +132,30 @@ def theme_trend(status: FeedbackStatus) -> charts.Chart | Html:
     names = {t: status.codebook.name(t) for t in status.top_themes}
     threshold = status.config.suppression_threshold
     # A share is a count over a total: where either is a small number it is not drawn or said.
-    hidden = trend["count"].between(1, threshold - 1) | trend["comments"].between(1, threshold - 1)
+    # This period's total is hidden as the section's opening hides it: beside the total to date
+    # it could give away a small number of comments before it.
+    comments_hidden = trend["comments"].between(1, threshold - 1) | (
+        (trend["meeting"] == status.meeting_date) & (status.totals["period"] is None)
+    )
+    hidden = trend["count"].between(1, threshold - 1) | comments_hidden
     shown = trend.assign(count=trend["count"].where(~hidden))
+    if shown["count"].isna().all():
+        return sentence(
+            "There is no chart of how the themes are changing yet: no theme was raised by "
+            f"{threshold} or more comments in a period of {threshold} or more, and a share of "
+            "fewer could give a family away."
+        )
     svg = theme_share_chart(shown, names, {m: short_date(m) for m in meetings})
     rows = [
         Row(
             [
                 f"{names[r.theme]}, {long_date(r.meeting)}",
                 suppressible(_primary(r.count, threshold), count),
-                suppressible(_primary(r.comments, threshold), count),
+                suppressible(None if h else r.comments, count),
                 SUPPRESSED if pd.isna(s.count) else percent(_share(r.count, r.comments)),
             ]
         )
-        for r, s in zip(trend.itertuples(), shown.itertuples(), strict=True)
+        for r, s, h in zip(trend.itertuples(), shown.itertuples(), comments_hidden, strict=True)
     ]
     return charts.Chart(
         svg=svg,

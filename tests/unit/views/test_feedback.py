@@ -82,3 +82,22 @@ def test_no_feedback_at_all_still_renders(board_dir):
     meeting = load_meeting(board_dir, "2026-05-12")
     assert "no comments yet" in str(views.headline(meeting))
     assert views.feedback_by_district(meeting).lead.startswith("0 comments received since")
+
+
+def test_theme_trend_with_no_share_to_draw_says_why_instead(board_dir, edit):
+    edit(board_dir / "board.yml", "suppression_threshold: 3", "suppression_threshold: 8")
+    said = views.theme_trend(feedback_status(load_meeting(board_dir, "2026-05-12")))
+    assert "<img" not in str(said)
+    assert (
+        "There is no chart of how the themes are changing yet: no theme was raised by 8 or more"
+        in str(said)
+    )
+
+
+def test_theme_trend_hides_this_period_s_total_where_the_opening_does(voices):
+    import dataclasses
+
+    hidden = dataclasses.replace(voices, totals={"period": None, "to_date": 11})
+    said = str(views.theme_trend(hidden))  # 3 of 7 (43%) was the only share left to draw
+    assert "43%" not in said and "<img" not in said
+    assert said.count("There is no chart of how the themes are changing yet") == 1
