@@ -242,9 +242,15 @@ def codebook_gaps(status: FeedbackStatus) -> Html:
     """For analysts: what uncoded comments talk about, to extend the codebook. Never quotes."""
     threshold = status.config.suppression_threshold
     share = percent(status.uncoded_share) if status.uncoded_share is not None else "\u2013"
+    uncoded = _how_many(status.uncoded, threshold)
+    said = f"{share} of this period's comments ({uncoded}) matched no theme."
+    if status.uncoded_words.empty and status.uncoded_phrases.empty:
+        return sentence(
+            f"{said} No word or two-word phrase is used in {threshold} or more of the uncoded "
+            "comments so far, so there is nothing to list for the codebook yet."
+        )
     lead = (
-        f"{share} of this period's comments ({_how_many(status.uncoded, threshold)}) matched no "
-        "theme. Below are the words and two-word phrases used most in all uncoded comments so "
+        f"{said} Below are the words and two-word phrases used most in all uncoded comments so "
         f"far, each counted once per comment and listed only when {threshold} or more comments "
         "use it. Personal details are removed first."
     )

@@ -101,3 +101,15 @@ def test_theme_trend_hides_this_period_s_total_where_the_opening_does(voices):
     said = str(views.theme_trend(hidden))  # 3 of 7 (43%) was the only share left to draw
     assert "43%" not in said and "<img" not in said
     assert said.count("There is no chart of how the themes are changing yet") == 1
+
+
+def test_codebook_gaps_with_nothing_to_list_has_no_lead_in_to_nothing(voices):
+    import dataclasses
+
+    import pandas as pd
+
+    empty = pd.DataFrame({"term": [], "comments": []})
+    nothing = dataclasses.replace(voices, uncoded_words=empty, uncoded_phrases=empty)
+    said = str(views.codebook_gaps(nothing))
+    assert "Below are" not in said and "<table" not in said
+    assert "No word or two-word phrase is used in 3 or more of the uncoded comments so far" in said
