@@ -132,17 +132,23 @@ def _init(args: argparse.Namespace) -> int:
 
 def _list(args: argparse.Namespace) -> int:
     from boardbrief.contract.load import load_board_data
-    from boardbrief.contract.meeting import latest_meeting, meetings_with_data
+    from boardbrief.contract.meeting import has_own_snapshot, latest_meeting, missing_data
 
     data = load_board_data(args.data)
-    ready = set(meetings_with_data(data))
-    latest = latest_meeting(data) if ready else None
-    print(f"{'meeting':<12}  {'data':<8}  {'rendered':<8}")
+    owned = [m for m in data.config.meetings if has_own_snapshot(data, m)]
+    latest = latest_meeting(data) if owned else None
+    print(f"{'meeting':<12}  {'data':<4}  {'plan':<9}  {'rendered':<8}")
     for meeting in data.config.meetings:
         rendered = (args.out / meeting.isoformat() / paths.BRIEFING_HTML).is_file()
-        marks = ("yes" if meeting in ready else "no", "yes" if rendered else "no")
-        latest_mark = "  <- latest" if meeting == latest else ""
-        print(f"{meeting.isoformat():<12}  {marks[0]:<8}  {marks[1]:<8}{latest_mark}")
+        missing = missing_data(data, meeting)
+        plan = "new" if meeting in owned else ("unchanged" if not missing else "-")
+        marks = ("no" if missing else "yes", plan, "yes" if rendered else "no")
+        line = f"{meeting.isoformat():<12}  {marks[0]:<4}  {marks[1]:<9}  {marks[2]:<8}"
+        if meeting == latest:
+            line += "  <- latest"
+        if missing:
+            line += f"  (needs {' and '.join(missing)})"
+        print(line.rstrip())
     return EXIT_OK
 
 
@@ -182,10 +188,13 @@ def _parser() -> argparse.ArgumentParser:
         "meeting_date",
         nargs="?",
         metavar="MEETING_DATE",
-        help="a meeting in board.yml, YYYY-MM-DD (default: the latest with data)",
+        help="a meeting in board.yml, YYYY-MM-DD (default: the latest meeting with an "
+        "action-plan snapshot of its own, marked 'latest' by list)",
     )
     render.add_argument(
-        "--all", action="store_true", help="render every meeting with data not yet rendered"
+        "--all",
+        action="store_true",
+        help="render every meeting with data (list's 'data' column) not yet rendered",
     )
     render.add_argument(
         "--force", action="store_true", help="with --all: render every meeting, even if rendered"
@@ -248,7 +257,8 @@ def _parser() -> argparse.ArgumentParser:
         "meeting_date",
         nargs="?",
         metavar="MEETING_DATE",
-        help="a meeting in board.yml, YYYY-MM-DD, or latest (default: the latest with data)",
+        help="a meeting in board.yml, YYYY-MM-DD, or latest (default: the latest meeting with "
+        "an action-plan snapshot of its own, marked 'latest' by list)",
     )
     data_option(export)
     out_option(export, paths.DEFAULT_EXPORTS_DIR, "exports are written, a folder per meeting")
@@ -275,7 +285,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     init.set_defaults(handler=_init)
 
-    listing = commands.add_parser("list", help="list meetings, and which have data and briefings")
+    listing = commands.add_parser(
+        "list",
+        help="list meetings, and which have data and briefings",
+        description=(
+            "data: yes when render can brief the meeting: it has an action-plan snapshot and "
+            "an investment register dated on or before it (otherwise the line says which is "
+            "missing). plan: new when an action-plan snapshot is dated after the previous "
+            "meeting and on or before this one; unchanged when the meeting reuses the "
+            "previous meeting's. latest: the meeting render briefs when given no date, the "
+            "latest with a new plan."
+        ),
+    )
     data_option(listing)
     out_option(listing)
     listing.set_defaults(handler=_list)
