@@ -105,9 +105,9 @@ def theme_table(status: FeedbackStatus) -> Table:
     has_previous = status.previous_date is not None
     rows = []
     for theme in status.themes.itertuples():
-        cells = [theme.name, suppressible(theme.period, count)]
+        cells = [theme.name, suppressible(theme.period, _whole)]
         if has_previous:
-            cells += [suppressible(theme.previous, count), _change(theme.change)]
+            cells += [suppressible(theme.previous, _whole), _change(theme.change)]
         rows.append(Row(cells))
     columns = [Column("Theme"), Column("This period", "num")]
     if has_previous:
@@ -141,9 +141,9 @@ def theme_trend(status: FeedbackStatus) -> charts.Chart | Html:
     shown = trend.assign(count=trend["count"].where(~hidden))
     if shown["count"].isna().all():
         return sentence(
-            "There is no chart of how the themes are changing yet: no theme was raised by "
-            f"{threshold} or more comments in a period of {threshold} or more, and a share of "
-            "fewer could give a family away."
+            "There is no chart of how the themes are changing yet: every share would rest on "
+            f"fewer than {threshold} comments, or let a hidden count be worked out, so none "
+            "is drawn."
         )
     svg = theme_share_chart(shown, names, {m: short_date(m) for m in meetings})
     rows = [
@@ -285,7 +285,7 @@ def feedback_by_district(meeting: Meeting) -> Table:
         )
     )
     since = f"since {long_date(meeting.previous_date)}" if meeting.previous_date else "so far"
-    lead = (
+    lead = first_upper(
         f"{how_many_comments(totals['period'], len(period), threshold)} received {since}; "
         f"{how_many_comments(totals['to_date'], len(meeting.feedback), threshold)} in total "
         "up to this meeting."
@@ -372,6 +372,11 @@ def _share_said(row: pd.Series) -> str:
 def _share(raising: int, comments: int) -> float:
     """A shown theme count's share of its period (no comments raising it: 0%)."""
     return raising / comments if raising else 0.0
+
+
+def _whole(value: float) -> str:
+    """A count held as a float beside hidden ones (7.0) shown as the whole number it is."""
+    return count(int(value))
 
 
 def _primary(value: int, threshold: int) -> int | None:
