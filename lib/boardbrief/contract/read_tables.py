@@ -34,9 +34,11 @@ def read_table(path: Path, name: str, required: list[str]) -> pd.DataFrame:
         raise DataError([unreadable(name, error)]) from None
     if not rows or not any(cell.strip() for cell in rows[0]):
         raise DataError([Problem(name, None, None, None, _needs_header(required))])
-    header = [unicodedata.normalize("NFC", cell).strip().lower() for cell in rows[0]]
+    header = [_header_cell(cell) for cell in rows[0]]
     _reject_repeated_columns(header, name)
     missing = [column for column in required if column not in header]
+    if missing and len(missing) == len(required):  # no header at all in row 1: say what is there
+        raise DataError([_header_not_in_row_1(path, name, required, rows)])
     if missing:
         raise DataError(
             [
@@ -52,6 +54,59 @@ def read_table(path: Path, name: str, required: list[str]) -> pd.DataFrame:
     # Strip spaces and compose accents one way (NFC), so 'Éastmoor' typed on any system matches.
     frame = frame.apply(lambda column: column.str.normalize("NFC").str.strip())
     return frame[(frame != "").any(axis=1)]
+
+
+def _header_not_in_row_1(
+    path: Path, name: str, required: list[str], rows: list[list[str]]
+) -> Problem:
+    """One problem for a table whose row 1 is not its header: what row 1 holds, and where the
+    header is, when it is found lower down or (in a workbook) on another worksheet."""
+    found = " | ".join(cell.strip() for cell in rows[0] if cell.strip())
+    expected = f"the header row ({', '.join(required)}) in row 1"
+    is_workbook = path.suffix.lower() == ".xlsx"
+    if is_workbook:
+        sheets = _sheet_headers(path)
+        expected += f" of the first worksheet, '{sheets[0][0]}' (only the first is read)"
+    below = next(
+        (
+            number
+            for number, row in enumerate(rows[1:21], start=2)
+            if set(required) <= {_header_cell(cell) for cell in row}
+        ),
+        None,
+    )
+    if below is not None:
+        expected += f"; the header is in row {below}: delete the rows above it"
+    elif is_workbook:
+        holding = [title for title, first in sheets[1:] if set(required) <= set(first)]
+        if holding:
+            expected += f"; the worksheet '{holding[0]}' has that header: move it first"
+    return Problem(name, 1, None, found, expected)
+
+
+def _sheet_headers(path: Path) -> list[tuple[str, list[str]]]:
+    """Each worksheet's title and its row 1 as header names, in the workbook's order."""
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path, read_only=True, data_only=True)
+    try:
+        return [
+            (
+                sheet.title,
+                [
+                    _header_cell(_cell_text(value))
+                    for row in sheet.iter_rows(max_row=1, values_only=True)
+                    for value in row
+                ],
+            )
+            for sheet in workbook.worksheets
+        ]
+    finally:
+        workbook.close()
+
+
+def _header_cell(cell: str) -> str:
+    return unicodedata.normalize("NFC", cell).strip().lower()
 
 
 def _reject_overlong_rows(rows: list[list[str]], width: int, name: str) -> None:
