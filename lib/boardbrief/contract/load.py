@@ -22,7 +22,7 @@ from boardbrief.contract.codebook import THEMES_FILE, Codebook, load_codebook
 from boardbrief.contract.commentary import Commentary, read_commentary
 from boardbrief.contract.indicators import Indicators, load_indicators
 from boardbrief.contract.problems import DataError, Problem
-from boardbrief.contract.read_tables import TABLE_SUFFIXES, read_table
+from boardbrief.contract.read_tables import FORMULA_PROBLEMS, TABLE_SUFFIXES, read_table
 
 log = logging.getLogger(__name__)
 
@@ -207,11 +207,19 @@ def _date_or_none(text: str) -> dt.date | None:
 def _validated(
     data_dir: Path, name: str, required: list[str], schema: pa.DataFrameSchema
 ) -> pd.DataFrame:
-    table = read_table(data_dir / name, name, required)
+    table = read_table(data_dir / name, name, required, defer_formulas=True)
+    # A formula with no saved result reads as blank: it is reported as itself, and every other
+    # problem in the file is still reported beside it.
+    formulas = table.attrs.get(FORMULA_PROBLEMS, [])
+    problems = []
     try:
         schema.validate(table, lazy=True)
     except pa.errors.SchemaErrors as error:
-        raise DataError(schemas.problems_from_failures(error.failure_cases, table, name)) from None
+        problems = schemas.problems_from_failures(error.failure_cases, table, name)
+    formula_cells = {(p.row, p.column) for p in formulas}
+    problems = [*formulas, *(p for p in problems if (p.row, p.column) not in formula_cells)]
+    if problems:
+        raise DataError(problems)
     return table
 
 

@@ -16,20 +16,32 @@ TABLE_SUFFIXES = (".csv", ".xlsx")
 FIRST_DATA_ROW = 2  # row 1 is the header, as a spreadsheet shows it
 
 
-def read_table(path: Path, name: str, required: list[str]) -> pd.DataFrame:
+FORMULA_PROBLEMS = "formula_problems"  # DataFrame.attrs key, with read_table(defer_formulas=True)
+
+
+def read_table(
+    path: Path, name: str, required: list[str], defer_formulas: bool = False
+) -> pd.DataFrame:
     """Read a table as text, one column per header, indexed by the row number a spreadsheet shows.
 
     Every cell is a stripped string ('' when blank); fully blank rows are dropped; column names are
     stripped and lower-cased. `name` is how the file is named in problems (relative to the data
-    folder). Missing `required` columns are reported here, all at once.
+    folder). Missing `required` columns are reported here, all at once. A formula saved with no
+    result is a problem; with `defer_formulas` those problems are not raised but kept in
+    `frame.attrs[FORMULA_PROBLEMS]`, so the caller can report them beside the table's others.
 
     Raises
     ------
     DataError
         When the file cannot be read as a table, is empty, or lacks required columns.
     """
+    formula_problems: list[Problem] = []
     try:
-        rows = _xlsx_rows(path, name) if path.suffix.lower() == ".xlsx" else _csv_rows(path, name)
+        if path.suffix.lower() == ".xlsx":
+            rows = _xlsx_rows(path, name)
+            formula_problems = _uncalculated_formulas(path, name, rows)
+        else:
+            rows = _csv_rows(path, name)
     except OSError as error:
         raise DataError([unreadable(name, error)]) from None
     if not rows or not any(cell.strip() for cell in rows[0]):
@@ -53,7 +65,11 @@ def read_table(path: Path, name: str, required: list[str]) -> pd.DataFrame:
     frame.index = pd.RangeIndex(FIRST_DATA_ROW, FIRST_DATA_ROW + len(frame), name="row")
     # Strip spaces and compose accents one way (NFC), so 'Éastmoor' typed on any system matches.
     frame = frame.apply(lambda column: column.str.normalize("NFC").str.strip())
-    return frame[(frame != "").any(axis=1)]
+    if formula_problems and not defer_formulas:
+        raise DataError(formula_problems)
+    frame = frame[(frame != "").any(axis=1)].copy()
+    frame.attrs[FORMULA_PROBLEMS] = formula_problems
+    return frame
 
 
 def _header_not_in_row_1(
@@ -192,11 +208,10 @@ def _xlsx_rows(path: Path, name: str) -> list[list[str]]:
         rows = [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
     finally:
         workbook.close()
-    _reject_uncalculated_formulas(path, name, rows)
     return rows
 
 
-def _reject_uncalculated_formulas(path: Path, name: str, rows: list[list[str]]) -> None:
+def _uncalculated_formulas(path: Path, name: str, rows: list[list[str]]) -> list[Problem]:
     """A formula saved without its result (as some tools write them) reads as blank: refuse it.
 
     Excel saves each formula's last result beside it, and that is what is read; a workbook written
@@ -205,8 +220,8 @@ def _reject_uncalculated_formulas(path: Path, name: str, rows: list[list[str]]) 
     from openpyxl import load_workbook
 
     if not any(cell == "" for row in rows for cell in row):
-        return
-    header = [unicodedata.normalize("NFC", cell).strip().lower() for cell in rows[0]]
+        return []
+    header = [_header_cell(cell) for cell in rows[0]] if rows else []
     workbook = load_workbook(path, read_only=True, data_only=False)
     try:
         formulas = list(workbook.worksheets[0].iter_rows(values_only=True))
@@ -225,8 +240,7 @@ def _reject_uncalculated_formulas(path: Path, name: str, rows: list[list[str]]) 
         ]
     finally:
         workbook.close()
-    if problems:
-        raise DataError(problems)
+    return problems
 
 
 def _cell_text(value: object) -> str:
