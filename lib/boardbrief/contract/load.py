@@ -219,8 +219,33 @@ def _validated(
     formula_cells = {(p.row, p.column) for p in formulas}
     problems = [*formulas, *(p for p in problems if (p.row, p.column) not in formula_cells)]
     if problems:
-        raise DataError(problems)
+        raise DataError(_totals_rows_named(table, name, problems))
     return table
+
+
+TOTALS_ROW = (
+    "only rows of data, but this looks like a totals row: delete it (the briefing adds up "
+    "the rows itself)"
+)
+
+
+def _totals_rows_named(table: pd.DataFrame, name: str, problems: list[Problem]) -> list[Problem]:
+    """A row with problems that is a spreadsheet's totals row is called one, once, instead.
+
+    It is one when its first cell starts with "total", or when every cell is blank but for
+    numbers under the money columns (`..._gbp`).
+    """
+    money = [c for c in table.columns if c.endswith("_gbp")]
+    others = [c for c in table.columns if c not in money]
+    first = table.iloc[:, 0].str.casefold().str.startswith("total")
+    only_money = (table[others] == "").all(axis=1) & (table[money] != "").any(axis=1)
+    totals = set(table.index[first | only_money]) if money else set(table.index[first])
+    rows_with_problems = {p.row for p in problems}
+    named = [
+        Problem(name, row, None, table.at[row, table.columns[0]] or None, TOTALS_ROW)
+        for row in sorted(totals & rows_with_problems)
+    ]
+    return [*named, *(p for p in problems if p.row not in totals)]
 
 
 def _load_actions(data_dir: Path, name: str, date: dt.date, config: BoardConfig) -> Snapshot:
