@@ -25,6 +25,13 @@ from boardbrief.views.wording import (
 )
 
 MONTH_YEAR = "{:%B %Y}"
+QUOTED_WHO = {  # who said a quoted comment, as written under it
+    "parent": "A parent",
+    "carer": "A carer",
+    "young person": "A young person",
+    "professional": "A professional",
+    "other": "Someone",
+}
 RESPONDENT_GROUPS = {
     "parent": "Parents",
     "carer": "Carers",
@@ -200,7 +207,8 @@ def quotes(status: FeedbackStatus) -> Html:
         grouped.setdefault(quote.theme, []).append(
             {
                 "text": quote.text,
-                "who": f"A {quote.respondent}, {MONTH_YEAR.format(quote.date)}",
+                "who": f"{QUOTED_WHO.get(quote.respondent, 'Someone')}, "
+                f"{MONTH_YEAR.format(quote.date)}",
             }
         )
     themes = [{"name": status.codebook.name(t), "quotes": q} for t, q in grouped.items()]

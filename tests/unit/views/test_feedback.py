@@ -123,3 +123,15 @@ def test_theme_table_shows_whole_numbers_beside_hidden_ones(voices):
     shown = [cell for row in table.rows for cell in row.cells[1:]]
     assert not any(cell.endswith(".0") for cell in shown if isinstance(cell, str))
     assert "3" in [row.cells[1] for row in table.rows]
+
+
+def test_a_quote_from_someone_of_another_role_is_not_a_other(voices):
+    import dataclasses
+    import datetime as dt
+
+    from boardbrief.sections.feedback import Quote
+
+    quote = Quote("voice", "X-1", "Nobody told us", "other", dt.date(2026, 2, 3))
+    said = str(views.quotes(dataclasses.replace(voices, quotes=[quote])))
+    assert "Someone, February 2026" in said
+    assert "A other" not in said
