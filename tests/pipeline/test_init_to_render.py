@@ -43,6 +43,9 @@ def test_init_then_one_row_per_table_validates_and_renders(tmp_path):
     validated = run_cli("validate", "--data", str(folder))
     assert validated.returncode == 0, validated.stderr
     assert "(1 action snapshot, 1 investment register, 1 comment)" in validated.stdout
+    assert "checked 5 files: 1 action snapshot, 1 investment register, 1 comment" in (
+        validated.stderr
+    )
 
     out = tmp_path / "briefings"
     rendered = run_cli("render", "--data", str(folder), "--out", str(out))

@@ -23,6 +23,7 @@ from boardbrief.contract.commentary import Commentary, read_commentary
 from boardbrief.contract.indicators import Indicators, load_indicators
 from boardbrief.contract.problems import DataError, Problem
 from boardbrief.contract.read_tables import FORMULA_PROBLEMS, TABLE_SUFFIXES, read_table
+from boardbrief.formatting import plural
 
 log = logging.getLogger(__name__)
 
@@ -121,11 +122,11 @@ def load_board_data(data_dir: Path | str) -> BoardData:
         *indicators.files_read,
     ]
     log.info(
-        "checked %d files: %d action snapshots, %d investment registers, %d comments",
-        len(files_read),
-        len(actions),
-        len(funding),
-        len(feedback),
+        "checked %s: %s, %s, %s",
+        plural(len(files_read), "file"),
+        plural(len(actions), "action snapshot"),
+        plural(len(funding), "investment register"),
+        plural(len(feedback), "comment"),
     )
     return BoardData(
         data_dir=data_dir,
