@@ -63,6 +63,7 @@ def test_small_board_shows_no_developer_text(html):
     body = html[html.index("<main") :]
     assert "`" not in body
     assert "configured" not in body.lower()
+    assert "pledge column" not in body  # Southdale has no pledges: nothing is said of them
     assert "Impact: what the published statistics show" not in html
     assert (
         "The board has not chosen any published statistics to compare the area with, so this "

@@ -251,6 +251,8 @@ def rag_trend(plan: ActionPlanStatus) -> charts.Chart:
 
 def ratings_by_pledge(plan: ActionPlanStatus) -> Table | Html:
     """Actions by rating for each of the board's pledges."""
+    if plan.by_pledge is None and not plan.config.pledges:
+        return Html("")  # a board with no pledges: nothing to say, and no heading of its own
     if plan.by_pledge is None:
         return sentence("The action plan does not link actions to pledges (no pledge column).")
     pledges = plan.config.pledges

@@ -91,3 +91,9 @@ def test_a_plan_not_updated_since_the_last_meeting_says_so(board_dir):
     assert summary_sentences(plan)[1] == unchanged + ", so no rating can have moved."
     assert str(views.movements(plan)).count(unchanged + ".") == 1
     assert "improved" not in " ".join(summary_sentences(plan))
+
+
+def test_a_board_with_no_pledges_gets_no_pledge_sentence(board_dir, edit):
+    edit(board_dir / "board.yml", "pledges:\n  heard: Every family is heard.\n", "")
+    plan = action_plan_status(load_meeting(board_dir, "2026-05-12"))
+    assert str(views.ratings_by_pledge(plan)) == ""
