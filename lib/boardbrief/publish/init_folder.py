@@ -189,7 +189,8 @@ def write_blank_xlsx(path: Path, table: TableTemplate, lists: dict[str, list[str
         list_letter = get_column_letter(sorted(lists).index(column) + 1)
         hidden[f"{list_letter}1"] = column
         for row, value in enumerate(values, start=2):
-            hidden[f"{list_letter}{row}"] = value
+            # Ratings as numbers, so a rating typed rather than chosen matches the list too.
+            hidden[f"{list_letter}{row}"] = int(value) if column == "rating" else value
         last = len(values) + 1
         validation = DataValidation(
             type="list",

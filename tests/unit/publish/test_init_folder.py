@@ -114,7 +114,7 @@ def test_init_xlsx_offers_drop_downs_for_ratings_and_consent(tmp_path):
     }
     assert _drop_downs(tmp_path / "templates" / "feedback.xlsx") == {
         "consent_to_quote": ["yes", "no"],
-        "rating": ["1", "2", "3", "4", "5"],
+        "rating": [1, 2, 3, 4, 5],
         "respondent": ["parent", "carer", "young person", "professional", "other"],
     }
 
