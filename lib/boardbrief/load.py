@@ -21,6 +21,7 @@ from boardbrief.board_config import BOARD_FILE, BoardConfig, load_board_config
 from boardbrief.codebook import THEMES_FILE, Codebook, load_codebook
 from boardbrief.commentary import Commentary, read_commentary
 from boardbrief.indicators import Indicators, load_indicators
+from boardbrief.measures import Measures, load_measures
 from boardbrief.problems import DataError, Problem
 from boardbrief.read_tables import TABLE_SUFFIXES, read_table
 
@@ -53,6 +54,7 @@ class BoardData:
     commentary: dict[dt.date, Commentary]
     indicators: Indicators
     files_read: tuple[str, ...]
+    measures: Measures | None = None  # the impact scorecard's; None without measures.yml
 
 
 def load_board_data(data_dir: Path | str) -> BoardData:
@@ -108,6 +110,10 @@ def load_board_data(data_dir: Path | str) -> BoardData:
         for date, file in commentary_files.items()
     }
     indicators = collect(lambda: load_indicators(data_dir, config))
+    loaded = [s for s in actions.values() if s is not None]
+    action_ids = {i for s in loaded for i in s.table["action_id"]}
+    known_ids = action_ids if len(loaded) == len(actions) else None
+    measures = collect(lambda: load_measures(data_dir, config, known_ids))
     if problems:
         raise DataError(problems)
 
@@ -119,6 +125,7 @@ def load_board_data(data_dir: Path | str) -> BoardData:
         *feedback_files,
         *commentary_files.values(),
         *indicators.files_read,
+        *(measures.files_read if measures else ()),
     ]
     log.info(
         "checked %d files: %d action snapshots, %d investment registers, %d comments",
@@ -137,6 +144,7 @@ def load_board_data(data_dir: Path | str) -> BoardData:
         commentary=commentary,
         indicators=indicators,
         files_read=tuple(sorted(files_read)),
+        measures=measures,
     )
 
 
