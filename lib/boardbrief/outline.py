@@ -19,6 +19,9 @@ from nbconvert.preprocessors import Preprocessor
 CONTENTS_TAG = "contents"  # the Markdown cell whose place the contents list takes
 # Ids the page's own blocks use (title block, contents, key messages, commentary): no heading
 # made from the notebook may take them.
+# A Markdown cell with this tag is left out when none of the code cells after it (up to the next
+# Markdown cell) shows anything: a section a board's data does not have gets no empty heading.
+NEEDS_OUTPUT_TAG = "needs-output"
 RESERVED_IDS = frozenset({"top", CONTENTS_TAG, "key-messages", "lead-officer"})
 SECTION_LEVEL = 2
 
@@ -91,6 +94,7 @@ class OutlinePreprocessor(Preprocessor):
     """
 
     def preprocess(self, nb: Any, resources: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+        nb.cells = without_empty_headings(nb.cells)
         ids = UniqueIds(set(RESERVED_IDS))
         contents: list[Heading] = []
         section_open = False
@@ -104,6 +108,22 @@ class OutlinePreprocessor(Preprocessor):
             contents += [h for h in headings if h.level == SECTION_LEVEL]
         resources["outline"] = {"contents": contents, "section_open": section_open}
         return nb, resources
+
+
+def without_empty_headings(cells: list[Any]) -> list[Any]:
+    """The cells less each Markdown cell tagged `needs-output` whose code cells show nothing."""
+    kept = []
+    for position, cell in enumerate(cells):
+        if cell.cell_type == "markdown" and NEEDS_OUTPUT_TAG in cell.metadata.get("tags", ()):
+            following = []
+            for later in cells[position + 1 :]:
+                if later.cell_type == "markdown":
+                    break
+                following.append(later)
+            if not any(c.get("outputs") for c in following):
+                continue
+        kept.append(cell)
+    return kept
 
 
 @cache
