@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import pandas as pd
-from pydantic import Field, StrictFloat, StrictInt, ValidationError, field_validator
+from pydantic import BeforeValidator, Field, ValidationError, field_validator
 
 from boardbrief.board_config import (
     IDENTIFIER,
@@ -45,7 +45,15 @@ DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 IGNORED_PREFIXES = (".", "~$")
 IGNORED_SUFFIXES = (".md", ".txt")
 
-Number = StrictInt | StrictFloat
+
+def _plain_number(value: object) -> float | int:
+    """A number written as a number: `45` or `45.5`, never `'45'` or `true`."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("a number such as 45 or 45.5")
+    return value
+
+
+Number = Annotated[float | int, BeforeValidator(_plain_number)]
 
 
 class Point(_Settings):
@@ -138,9 +146,8 @@ def load_measures(
     data_dir = Path(data_dir)
     if not (data_dir / MEASURES_FILE).exists():
         if (data_dir / MEASURES_FOLDER).is_dir() and _table_files(data_dir):
-            raise DataError(
-                [Problem(MEASURES_FILE, None, None, None, "this file to define the measures")]
-            )
+            expected = "this file, defining the measures that the tables in measures/ report"
+            raise DataError([Problem(MEASURES_FILE, None, None, None, expected)])
         return None
     definitions = read_measures_file(data_dir, config, action_ids)
     files = _table_files(data_dir)

@@ -361,3 +361,56 @@ def _between(start: Point, end: Point, on: dt.date) -> Fraction:
 def _exact(value: float | int) -> Fraction:
     """A value as the decimal it was written as: 0.1 is one tenth, not its binary neighbour."""
     return Fraction(str(value))
+
+
+def scorecard_table(status: ScorecardStatus) -> pd.DataFrame:
+    """One row per measure with every figure the briefing shows of it (for `export`).
+
+    Values as reported; `expected` and `tolerance` to 6 places; `late` and `provisional` yes or
+    no; the area's action rating, on-track share and flag beside each measure. The owner's
+    free-text note is left out, as action commentary is.
+    """
+    areas = {a.area: a for a in status.areas}
+    organisations = {o.id: o.name for o in status.config.organisations}
+    rows = []
+    for m in status.measures:
+        d = m.definition
+        area = areas[d.area]
+        rows.append(
+            {
+                "meeting": status.meeting_date.isoformat(),
+                "measure_id": d.id,
+                "name": d.name,
+                "priority_area": d.area,
+                "priority_area_name": area.name,
+                "owner": d.owner,
+                "owner_name": organisations[d.owner],
+                "unit": d.unit,
+                "polarity": d.polarity,
+                "frequency": d.frequency,
+                "value": m.value,
+                "period_end": m.period_end.isoformat() if m.period_end else None,
+                "provisional": "yes" if m.provisional else "no",
+                "expected": None if m.expected is None else round(float(m.expected), 6),
+                "tolerance": None if m.tolerance is None else round(float(m.tolerance), 6),
+                "rating": m.rating,
+                "not_rated_because": m.no_rating_reason,
+                "direction": m.direction,
+                "previous_value": m.previous,
+                "previous_period_end": (
+                    m.previous_period_end.isoformat() if m.previous_period_end else None
+                ),
+                "late": "yes" if m.late else "no",
+                "baseline_period": d.baseline.period.isoformat(),
+                "baseline_value": d.baseline.value,
+                "target_period": d.target.period.isoformat() if d.target else None,
+                "target_value": d.target.value if d.target else None,
+                "actions": "; ".join(d.actions),
+                "area_action_rating": area.action_rating,
+                "area_on_track_share": (
+                    None if area.on_track_share is None else round(area.on_track_share, 4)
+                ),
+                "area_flag": area.flag,
+            }
+        )
+    return pd.DataFrame(rows)
