@@ -88,6 +88,8 @@ COMMENTARY_SHOWS = [
     f"{TEMPLATE} {STYLE}",
 ]
 BOARD = f"Northshire {SVG} Board"
+MEASURE = f"Assessments on time {SCRIPT}"
+MEASURE_NOTE = f"Backlog {IMG} {BIDI}"
 
 
 def write_hostile_corpus(data: Path) -> list[str]:
@@ -120,7 +122,24 @@ def write_hostile_corpus(data: Path) -> list[str]:
                 [feedback_id, f"2026-05-0{day}", session, "Westvale", "parent", comment, "yes"]
             )
     (data / "commentary" / "2026-05-12.md").write_text(COMMENTARY, encoding="utf-8")
+    # A measure behind its trajectory, so its name and note reach the scorecard and its exception
+    # report (and the chart's alt text).
+    (data / "measures.yml").write_text(
+        "measures:\n"
+        f"  - {{id: on-time, name: {json.dumps(MEASURE)}, area: waits, owner: nsc,\n"
+        "     unit: percent, polarity: higher, frequency: monthly, actions: [W1],\n"
+        "     baseline: {period: 2026-01-31, value: 30}, target: {period: 2026-12-31, value: 80}}\n",
+        encoding="utf-8",
+    )
+    (data / "measures").mkdir()
+    with (data / "measures" / "values.csv").open("w", encoding="utf-8", newline="") as file:
+        writer = csv.writer(file)
+        writer.writerow(["measure_id", "period_end", "value", "note"])
+        writer.writerow(["on-time", "2026-03-31", "31", ""])
+        writer.writerow(["on-time", "2026-04-30", "32", MEASURE_NOTE])
     return [
+        MEASURE,
+        MEASURE_NOTE,
         BOARD,
         BREAKOUT,
         f"{SVG} College",
