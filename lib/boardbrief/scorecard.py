@@ -200,9 +200,9 @@ def measure_result(
         previous_period_end=None if before is None else before["period_end"].date(),
         expected=expected,
         tolerance=allowed,
-        rating=(
-            NO_RATING if reason else rating(value, expected, measure.polarity, allowed)  # type: ignore[arg-type]
-        ),
+        rating=NO_RATING
+        if expected is None
+        else rating(value, expected, measure.polarity, allowed),
         no_rating_reason=reason,
         direction=direction(value, previous, measure.polarity),
         late=is_late(measure.frequency, period_end, meeting_date),

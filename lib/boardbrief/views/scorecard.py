@@ -27,6 +27,7 @@ from boardbrief.scorecard import (
     AreaImpact,
     MeasureResult,
     ScorecardStatus,
+    expected_value,
 )
 
 DASH = "\u2013"
@@ -339,8 +340,6 @@ def exception_chart(m: MeasureResult) -> charts.Chart:
         d.unit,
         show=lambda v: show(v, d.unit),
     )
-    from boardbrief.scorecard import expected_value
-
     rows = []
     for day, value, provisional in reported:
         expected = expected_value(d, day)
@@ -429,7 +428,7 @@ def activity_beside_impact(status: ScorecardStatus | None) -> Html | None:
                     DASH
                     if area.on_track_share is None
                     else f"{percent(area.on_track_share)} of {rated}",
-                    FLAG_WORDS.get(area.flag, "No flag") if area.flag else "No flag",
+                    FLAG_WORDS[area.flag] if area.flag else "No flag",
                 ]
             )
         )
