@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
@@ -19,6 +19,7 @@ import pandas as pd
 
 from boardbrief.actions import rag_counts_by_area
 from boardbrief.board_config import BoardConfig
+from boardbrief.indicators import Indicators
 from boardbrief.measures import MeasureDefinition, Measures, Point
 
 if TYPE_CHECKING:
@@ -254,6 +255,44 @@ def area_impact(
 
 
 @dataclass(frozen=True)
+class Benchmark:
+    """A published statistic naming the same thing as a measure: its latest period's values.
+
+    `values` are (place, value) for the region and England, None where not published: the
+    comparators. The area's own published figure is left out: the measure is the area's figure,
+    and a published one that is years older (or flagged for checking) would contradict it.
+    """
+
+    label: str
+    period: str
+    values: tuple[tuple[str, float | None], ...]
+
+
+def published_benchmarks(
+    definitions: tuple[MeasureDefinition, ...], indicators: Indicators | None
+) -> dict[str, Benchmark]:
+    """Benchmarks by measure id: published measures whose label is the measure's name (any case)."""
+    if indicators is None:
+        return {}
+    by_label = {s.measure.label.casefold(): s for s in indicators.measures.values()}
+    found = {}
+    for definition in definitions:
+        series = by_label.get(definition.name.casefold())
+        if series is None or series.table.empty:
+            continue
+        last = series.table.iloc[-1]
+        found[definition.id] = Benchmark(
+            label=series.measure.label,
+            period=str(last["period_label"]),
+            values=tuple(
+                (series.name(g), None if pd.isna(last[g]) else float(last[g]))
+                for g in ("region", "england")
+            ),
+        )
+    return found
+
+
+@dataclass(frozen=True)
 class ScorecardStatus:
     """Everything the briefing says about the local outcome measures at one meeting."""
 
@@ -262,6 +301,7 @@ class ScorecardStatus:
     measures: tuple[MeasureResult, ...]
     areas: tuple[AreaImpact, ...]
     actions: pd.DataFrame  # the meeting's action-plan snapshot, for linked actions' ratings
+    benchmarks: dict[str, Benchmark] = field(default_factory=dict)  # by measure id
 
     @property
     def counts(self) -> dict[str, int]:
@@ -284,7 +324,9 @@ def scorecard_status(meeting: Meeting) -> ScorecardStatus | None:
     measures: Measures | None = getattr(meeting.data, "measures", None)
     if measures is None:
         return None
-    return scorecard_from(measures, meeting.config, meeting.date, meeting.actions.table)
+    status = scorecard_from(measures, meeting.config, meeting.date, meeting.actions.table)
+    benchmarks = published_benchmarks(measures.definitions, meeting.data.indicators)
+    return replace(status, benchmarks=benchmarks)
 
 
 def scorecard_from(

@@ -101,6 +101,10 @@ def test_sample_exception_reports_cover_every_red_measure(rendered_sample):
     assert "Owner: Lancashire &amp; South Cumbria NHS Foundation Trust." in reports
     assert "IDN-03: Improve 20-week EHC plan timeliness" in reports
     assert "Latest note from the owner:" in reports
+    assert (
+        "Benchmark for new EHC plans issued within 20 weeks, excluding exceptions: North West "
+        "62.7%, England 49.2% in 2022, the latest published statistics"
+    ) in reports
 
 
 def test_sample_activity_beside_impact_flags_improving_outcomes(rendered_sample):

@@ -142,3 +142,15 @@ def test_sample_ehcp_timeliness_is_plausible_for_a_struggling_county(sample):
     ehcp = next(m for m in sample.measures if m.id == "ehcp-20wk")
     assert 30 <= ehcp.value <= 60
     assert ehcp.period_end == dt.date(2026, 9, 30)
+
+
+def test_sample_measure_named_as_a_published_statistic_gets_its_benchmark(sample):
+    from boardbrief.scorecard import Benchmark
+
+    assert sample.benchmarks == {
+        "ehcp-20wk": Benchmark(
+            label="New EHC plans issued within 20 weeks, excluding exceptions",
+            period="2022",
+            values=(("North West", 62.739), ("England", 49.166)),
+        )
+    }

@@ -180,7 +180,25 @@ def area_table(status: ScorecardStatus, area: AreaImpact) -> Table:
             Column("Trend"),
         ],
         rows=rows,
-        notes=_area_notes(status.by_area(area.area)),
+        notes=_area_notes(status.by_area(area.area))
+        + [
+            benchmark_note(status, m)
+            for m in status.by_area(area.area)
+            if m.id in status.benchmarks
+        ],
+    )
+
+
+def benchmark_note(status: ScorecardStatus, m: MeasureResult) -> str:
+    """The published statistic of the same name beside a measure, with its (older) period."""
+    benchmark = status.benchmarks[m.id]
+    places = ", ".join(
+        f"{place} {DASH if value is None else show(value, m.definition.unit)}"
+        for place, value in benchmark.values
+    )
+    return (
+        f"Benchmark for {lower_first(m.definition.name)}: {places} in {benchmark.period}, "
+        "the latest published statistics (see the published statistics section)."
     )
 
 
@@ -289,6 +307,7 @@ def exception_reports(
             "actions": linked_actions(status, m).to_html() if m.definition.actions else None,
             "no_actions": not m.definition.actions,
             "note": redact(m.note) if m.note else None,
+            "benchmark": benchmark_note(status, m) if m.id in status.benchmarks else None,
         }
         for m in red
     ]
