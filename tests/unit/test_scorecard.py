@@ -428,3 +428,19 @@ def test_scorecard_export_table_has_a_row_per_measure(board_dir):
     )
     assert (first["actions"], first["area_action_rating"], first["late"]) == ("W1; w2", "red", "no")
     assert "note" not in table.columns  # owners' free text stays out of exports
+
+
+def test_scorecard_lead_names_up_to_three_red_measures_and_the_late_one(board_dir):
+    from boardbrief.views.scorecard import summary_sentences
+
+    write_measures(board_dir)
+    status = scorecard_status(load_meeting(board_dir, "2026-05-12"))
+    assert summary_sentences(status) == [
+        "0 of 1 measure with a target are on or ahead of their trajectory, 0 are within "
+        "tolerance and 1 is behind: new EHC plans issued within 20 weeks.",
+        "1 measure was not reported on time: tribunal appeals registered (last figure: the "
+        "quarter to September 2025). It keeps its last rating, marked as out of date.",
+        "1 latest figure is provisional and may change: new EHC plans issued within 20 weeks.",
+        "1 measure has no target and is shown for context: tribunal appeals registered.",
+        "Since their previous figures, 1 measure improved and 0 worsened.",
+    ]

@@ -100,7 +100,7 @@ def rating_sentence(status: ScorecardStatus) -> str:
     red = status.red
     text = (
         f"{count(counts['green'])} of {plural(rated, 'measure')} with a target "
-        f"{'is' if counts['green'] == 1 and rated == 1 else 'are'} on or ahead of their "
+        f"{_is_are(counts['green'])} on or ahead of their "
         f"trajectory, {count(counts['amber'])} {_is_are(counts['amber'])} within tolerance and "
         f"{count(counts['red'])} {_is_are(counts['red'])} behind"
     )
