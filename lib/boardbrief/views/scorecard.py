@@ -258,7 +258,9 @@ def sparkline_alt(m: MeasureResult) -> str:
     first, last = history["period_end"].iloc[0].date(), history["period_end"].iloc[-1].date()
     return (
         f"Trend of {len(values)} figures, {month_year(first)} to {month_year(last)}: from "
-        f"{show(values[0], unit)} to {show(values[-1], unit)}, lowest {show(min(values), unit)}, "
+        f"{show(values[0], unit)} to {show(values[-1], unit)}"
+        f"{' (provisional)' if history['status'].iloc[-1] == 'provisional' else ''}, "
+        f"lowest {show(min(values), unit)}, "
         f"highest {show(max(values), unit)}; {m.definition.polarity} is better."
     )
 
@@ -329,11 +331,13 @@ def exception_sentence(status: ScorecardStatus, m: MeasureResult) -> str:
         f"{' (provisional)' if m.provisional else ''}, against {show(m.expected, d.unit)} "
         f"expected by then on the way to {show(d.target.value, d.unit)} by "
         f"{month_year(d.target.period)} ({d.polarity} is better; within "
-        f"{show(m.tolerance, d.unit, units=False)} of the trajectory counts as amber). "
+        f"{show(m.tolerance, d.unit, units=d.unit != 'percent')} of the trajectory counts as "
+        "amber). "
     )
     if m.direction in ("improving", "worsening"):
         text += (
-            f"It is {m.direction} since {period_label(m, m.previous_period_end)} "
+            f"It has {'improved' if m.direction == 'improving' else 'worsened'} since "
+            f"{period_label(m, m.previous_period_end)} "
             f"({show(m.previous, d.unit)}). "
         )
     elif m.direction == "no change":
