@@ -82,3 +82,32 @@ def test_css_string_keeps_board_names_as_text_inside_the_style_element():
     escaped = css_string('Board "x" </style><script>\\ & \n')
     assert escaped == "Board \\22 x\\22  \\3C /style\\3E \\3C script\\3E \\5C  \\26  \\A "
     assert not set('"<>\\\n') & set(escaped.replace("\\", ""))
+
+
+def test_a_heading_tagged_needs_output_is_dropped_when_its_cells_show_nothing():
+    from boardbrief.outline import without_empty_headings
+
+    v4 = nbformat.v4
+
+    def tagged(source):
+        return v4.new_markdown_cell(source, metadata={"tags": ["needs-output"]})
+
+    shown = v4.new_code_cell(
+        "views.a(x)", outputs=[v4.new_output("display_data", {"text/html": "<p>a</p>"})]
+    )
+    cells = [
+        tagged("## Shown"),
+        v4.new_code_cell("views.none(x)"),
+        shown,
+        tagged("### Empty"),
+        v4.new_code_cell("views.none(x)"),
+        v4.new_markdown_cell("## Kept: not tagged"),
+        v4.new_code_cell("views.none(x)"),
+        tagged("### Empty at the end"),
+    ]
+    kept = without_empty_headings(cells)
+    assert [c.source for c in kept if c.cell_type == "markdown"] == [
+        "## Shown",
+        "## Kept: not tagged",
+    ]
+    assert len(kept) == 6
