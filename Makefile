@@ -10,7 +10,7 @@ BROWSER := tests/browser
 BROWSER_STAMP := $(BROWSER)/node_modules/.boardbrief-installed
 BROWSER_SKIP := the browser tests will be skipped (and fail under CI=true)
 
-.PHONY: briefing test browser-tools bench lab lint format lock clean
+.PHONY: briefing test test-fast browser-tools bench lab lint format lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -30,6 +30,10 @@ briefing: $(STAMP)
 ## Run the whole test suite.
 test: $(STAMP) browser-tools
 	@$(BIN)/python -m pytest
+
+## Everything but the tests that run the real notebook pipeline or a browser (marked `pipeline`).
+test-fast: $(STAMP)
+	@$(BIN)/python -m pytest -m "not pipeline"
 
 ## The browser tests' tools. Debian's chromium and a Java runtime when missing (as root, with
 ## apt-get), then playwright-core, axe-core and vnu-jar exactly as tests/browser/package-lock.json

@@ -1,6 +1,8 @@
 """The `boardbrief` command: render, validate, list and export a board's briefings.
 
-Exit codes: 0 done, 1 internal error, 2 bad input data. User errors never show a traceback.
+Exit codes: 0 done; 1 the render failed, or an internal error; 2 bad input data, or a request the
+command refuses; 3 (`verify`) the briefing did not reproduce; 130 interrupted. Each error class
+carries its code (`boardbrief.errors`), mapped here once; user errors never show a traceback.
 """
 
 from __future__ import annotations
@@ -12,11 +14,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from boardbrief import __version__, paths
-
-EXIT_OK = 0
-EXIT_INTERNAL = 1
-EXIT_BAD_INPUT = 2
-EXIT_NOT_REPRODUCED = 3
+from boardbrief.errors import (
+    EXIT_BAD_INPUT,
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_NOT_REPRODUCED,
+    EXIT_OK,
+    BoardbriefError,
+)
 
 log = logging.getLogger("boardbrief")
 
@@ -33,27 +38,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     """Run the chosen command, turning each kind of failure into its exit code."""
-    from boardbrief.pdf import PdfError
-    from boardbrief.problems import DataError
-    from boardbrief.render import NotebookDataError, RenderError, UsageError
-
     try:
         return args.handler(args)
-    except DataError as error:
-        print(f"boardbrief: {error.report()}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except UsageError as error:
-        print(f"boardbrief: {error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except NotebookDataError as error:
-        print(f"boardbrief: the notebook rejected the data: {error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except (RenderError, PdfError) as error:
-        print(f"boardbrief: {error}", file=sys.stderr)
-        return EXIT_INTERNAL
+    except BoardbriefError as error:
+        print(f"boardbrief: {error.message()}", file=sys.stderr)
+        return error.exit_code
     except KeyboardInterrupt:
         print("boardbrief: interrupted; nothing was published", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except Exception as error:
         if args.verbose:
             raise
@@ -62,11 +54,13 @@ def _run(args: argparse.Namespace) -> int:
             "Run again with --verbose for the details, and report it if it persists.",
             file=sys.stderr,
         )
-        return EXIT_INTERNAL
+        return EXIT_FAILED
 
 
 def _render(args: argparse.Namespace) -> int:
-    from boardbrief.render import UsageError, render_all, render_meeting
+    from boardbrief.errors import UsageError
+    from boardbrief.publish.parallel import render_all
+    from boardbrief.publish.render import render_meeting
 
     if args.all or args.force:
         if args.meeting_date:
@@ -92,13 +86,9 @@ def _render(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from boardbrief.verify import INPUTS_CHANGED, REPRODUCED, NothingToVerify, verify_meeting
+    from boardbrief.publish.verify import INPUTS_CHANGED, REPRODUCED, verify_meeting
 
-    try:
-        verification = verify_meeting(args.out, args.meeting_date, args.data)
-    except NothingToVerify as error:
-        print(f"boardbrief: {error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+    verification = verify_meeting(args.out, args.meeting_date, args.data)
     print(f"{args.meeting_date}: {verification.outcome}")
     for finding in verification.findings:
         print(f"  - {finding}")
@@ -108,9 +98,12 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from boardbrief.load import load_board_data
+    from boardbrief.contract.board_config import config_warnings
+    from boardbrief.contract.load import load_board_data
 
     data = load_board_data(args.data)
+    for warning in config_warnings(data.config):
+        print(f"boardbrief: warning: {warning}", file=sys.stderr)
     print(
         f"{args.data}: all {len(data.files_read)} files meet the data contract "
         f"({len(data.actions)} action snapshots, {len(data.funding)} investment registers, "
@@ -120,7 +113,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from boardbrief.analyst_tables import export_meeting
+    from boardbrief.publish.analyst_tables import export_meeting
 
     for path in export_meeting(args.data, args.out, args.meeting_date):
         print(path.resolve())
@@ -128,8 +121,8 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from boardbrief.load import load_board_data
-    from boardbrief.meeting import latest_meeting, meetings_with_data
+    from boardbrief.contract.load import load_board_data
+    from boardbrief.contract.meeting import latest_meeting, meetings_with_data
 
     data = load_board_data(args.data)
     ready = set(meetings_with_data(data))

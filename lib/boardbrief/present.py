@@ -6,6 +6,8 @@ partners is always shown as text, never run as markup.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -92,6 +94,13 @@ def rag_badge(rag: str) -> Markup:
 def suppressible(value: Any, show: Any = str) -> str:
     """A count that may have been suppressed (<NA>) shown with the suppression mark."""
     return SUPPRESSED if pd.isna(value) else show(value)
+
+
+def slug(text: str) -> str:
+    """A readable ASCII id for a heading: `Impact: what it shows` -> `impact-what-it-shows`."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    words = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return words or "section"
 
 
 def render_block(template: str, **context: Any) -> Html:

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from boardbrief.pdf import find_chromium
+from boardbrief.publish.pdf import find_chromium
 
 REPO = Path(__file__).resolve().parents[2]
 BROWSER = REPO / "tests" / "browser"

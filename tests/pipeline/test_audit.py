@@ -104,7 +104,7 @@ def test_verify_archive_from_another_library_reports_the_figure(archive):
     (folder / "figures.json").write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n")
     record = json.loads((folder / "run.json").read_text(encoding="utf-8"))
     record["environment"]["packages"]["pandas"] = "0.0.1"
-    from boardbrief.inputs import sha256_of
+    from boardbrief.contract.inputs import sha256_of
 
     record["outputs"]["figures.json"] = sha256_of(folder / "figures.json")
     (folder / "run.json").write_text(json.dumps(record), encoding="utf-8")
@@ -138,7 +138,7 @@ def test_verify_with_a_changed_library_setting_reports_the_figure(archive, tmp_p
     patch = tmp_path / "patch"
     patch.mkdir()
     (patch / "sitecustomize.py").write_text(
-        "import boardbrief.actions\nboardbrief.actions.STUCK_RATINGS = ('red',)\n",
+        "import boardbrief.sections.action_plan\nboardbrief.sections.action_plan.STUCK_RATINGS = ('red',)\n",
         encoding="utf-8",
     )
     import os

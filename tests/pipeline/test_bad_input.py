@@ -78,6 +78,16 @@ def test_validate_good_data_exits_0(board_dir, capsys):
     assert "all 10 files meet the data contract" in capsys.readouterr().out
 
 
+def test_validate_warns_when_comments_are_quoted_with_no_names_listed(board_dir, edit, capsys):
+    assert main(["validate", "--data", str(board_dir)]) == 0  # Northshire lists no names
+    warning = capsys.readouterr().err
+    assert "warning: board.yml quotes comments (quotes_per_theme is 2)" in warning
+    assert "lists no names under 'redact'" in warning
+    edit(board_dir / "board.yml", "meetings:", "redact: [Alfie]\nmeetings:")
+    assert main(["validate", "--data", str(board_dir)]) == 0
+    assert "warning" not in capsys.readouterr().err
+
+
 def test_render_unlisted_meeting_exits_2(board_dir, tmp_path, capsys):
     assert main(["render", "2026-05-13", "--data", str(board_dir), "--out", str(tmp_path)]) == 2
     assert "expected a listed meeting" in capsys.readouterr().err

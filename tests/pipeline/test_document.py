@@ -11,9 +11,9 @@ from html.parser import HTMLParser
 
 import pytest
 
-from boardbrief.inputs import sha256_of
-from boardbrief.pdf import CHROMIUM_ENV, find_chromium
+from boardbrief.contract.inputs import sha256_of
 from boardbrief.present import MAX_LIST_ROWS
+from boardbrief.publish.pdf import CHROMIUM_ENV, find_chromium
 from tests.pipeline.browser import APT, require
 from tests.pipeline.conftest import REPO, fingerprint, run_cli
 
@@ -199,7 +199,7 @@ def test_render_pdf_without_chromium_says_how_to_install_it_and_writes_nothing(
 def test_render_all_with_pdf_renders_briefings_not_yet_printed(tmp_path):
     import datetime as dt
 
-    from boardbrief.render import meetings_to_render
+    from boardbrief.publish.parallel import meetings_to_render
 
     meetings = [dt.date(2026, 3, 10), dt.date(2026, 4, 14), dt.date(2026, 5, 12)]
     for date, files in (
@@ -219,7 +219,7 @@ def test_render_all_with_pdf_renders_briefings_not_yet_printed(tmp_path):
 
 
 def test_verify_notices_a_pdf_changed_after_printing(tmp_path):
-    from boardbrief.verify import tampered_outputs
+    from boardbrief.publish.verify import tampered_outputs
 
     for name in ("briefing.html", "figures.json", "briefing.pdf"):
         (tmp_path / name).write_bytes(name.encode())

@@ -24,8 +24,10 @@ import psutil
 import pytest
 from filelock import FileLock, Timeout
 
-from boardbrief import archive_index, paths
-from boardbrief.render import RenderError, render_meeting
+from boardbrief import paths
+from boardbrief.errors import RenderError
+from boardbrief.publish import archive_index
+from boardbrief.publish.render import render_meeting
 from tests.pipeline.conftest import REPO, fingerprint, obeying_permissions, run_cli
 
 pytestmark = pytest.mark.pipeline
@@ -106,7 +108,7 @@ def test_second_render_of_the_same_meeting_is_refused_while_one_runs(tmp_path, r
 # `python -c WITH_NOTEBOOK NOTEBOOK render ...`: the real command, running NOTEBOOK in place of
 # notebooks/briefing.ipynb, so a test can make a cell raise or wait while the command runs.
 WITH_NOTEBOOK = (
-    "import functools, sys; from pathlib import Path; from boardbrief import cli, render; "
+    "import functools, sys; from pathlib import Path; from boardbrief import cli; from boardbrief.publish import render; "
     "render.render_meeting = functools.partial(render.render_meeting, "
     "notebook=Path(sys.argv.pop(1))); sys.exit(cli.main(sys.argv[1:]))"
 )

@@ -11,8 +11,8 @@ import json
 
 import pytest
 
-from boardbrief.load import load_board_data
-from boardbrief.redaction import EMAIL, PHONE, POSTCODE
+from boardbrief.contract.load import load_board_data
+from boardbrief.privacy.redaction import EMAIL, PHONE, POSTCODE
 from tests.pipeline.conftest import REPO
 
 pytestmark = pytest.mark.pipeline

@@ -12,7 +12,9 @@ import nbformat
 import pytest
 
 from boardbrief import paths
-from boardbrief.render import RenderError, check_parameters, render_meeting
+from boardbrief.errors import RenderError
+from boardbrief.publish.execute import check_parameters
+from boardbrief.publish.render import render_meeting
 from tests.conftest import NORTHSHIRE
 from tests.pipeline.conftest import REPO, fingerprint
 

@@ -2,7 +2,7 @@
 
 Every chart comes with alt text stating its message and the figures behind it as a table, so
 colour is never the only carrier and nothing is lost to a screen reader or a black-and-white print.
-One module per section; `base` holds what they share.
+One module per section; `base` holds what they share: the Chart block, the theme, the palette.
 """
 
 from boardbrief.charts.action_plan import rag_mix_chart

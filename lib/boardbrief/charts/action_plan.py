@@ -7,10 +7,8 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from boardbrief.charts.base import chart_theme, legend_below, new_figure, to_svg
+from boardbrief.charts.base import INK, RAG_COLOURS, chart_theme, legend_below, new_figure, to_svg
 from boardbrief.ratings import RAG_ORDER, RAG_WORDS
-
-RAG_COLOURS = {"red": "#b10e1e", "amber": "#ffbf47", "green": "#00703c", "blue": "#1d70b8"}
 
 
 def rag_mix_chart(trend: pd.DataFrame, area_order: Sequence[str], meeting_labels: dict) -> str:
@@ -27,7 +25,7 @@ def rag_mix_chart(trend: pd.DataFrame, area_order: Sequence[str], meeting_labels
     plot = (
         so.Plot(frame, x="meeting_label", y="count", color="rating")
         .facet(col="name", wrap=columns, order=list(area_order))
-        .add(so.Bar(width=0.7, alpha=1, edgewidth=0.5, edgecolor="#0b0c0c"), so.Stack())
+        .add(so.Bar(width=0.7, alpha=1, edgewidth=0.5, edgecolor=INK), so.Stack())
         .scale(
             color=so.Nominal(
                 {RAG_WORDS[r]: RAG_COLOURS[r] for r in RAG_ORDER},
@@ -67,5 +65,5 @@ def label_segments(axis: object) -> None:
             ha="center",
             va="center",
             fontsize=7,
-            color="white" if dark else "#0b0c0c",
+            color="white" if dark else INK,
         )

@@ -19,6 +19,25 @@ if TYPE_CHECKING:  # matplotlib is imported only when a chart is drawn
 SVG_SALT = "boardbrief"  # fixed ids inside the SVG: same data, same bytes
 FONT = ["DejaVu Sans"]  # ships with matplotlib, so layout is the same on every machine
 
+# The one palette. Okabe-Ito stays distinct for readers with the common kinds of colour
+# blindness; in this order it colours a chart's series one after another.
+OKABE_ITO = {
+    "blue": "#0072B2",
+    "vermilion": "#D55E00",
+    "green": "#009E73",
+    "reddish purple": "#CC79A7",
+    "orange": "#E69F00",
+    "sky blue": "#56B4E9",
+    "black": "#000000",
+}
+SERIES = tuple(OKABE_ITO.values())
+INK = "#0b0c0c"  # text, outlines and reference lines
+MUTED = "#505a5f"  # axes, targets and their labels
+CONTEXT = "#c9cccf"  # lines drawn behind for comparison
+LEADER = "#888888"  # a thin line from a label to what it names
+# A rating is drawn in the colours it is known by (GOV.UK's red, amber, green and blue).
+RAG_COLOURS = {"red": "#b10e1e", "amber": "#ffbf47", "green": "#00703c", "blue": "#1d70b8"}
+
 
 @dataclass(frozen=True)
 class Chart:
@@ -54,7 +73,7 @@ def chart_theme() -> dict[str, object]:
         "font.family": FONT,
         "font.size": 9,
         "axes.facecolor": "white",
-        "axes.edgecolor": "#505a5f",
+        "axes.edgecolor": MUTED,
         "axes.grid": True,
         "axes.grid.axis": "y",
         "grid.color": "#dddddd",

@@ -8,13 +8,11 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from boardbrief.charts.base import chart_theme, new_figure, to_svg
+from boardbrief.charts.base import LEADER, SERIES, chart_theme, new_figure, to_svg
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-# Okabe-Ito: distinguishable with the common kinds of colour blindness.
-PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
 MARKERS = ("o", "s", "^", "D", "v", "P", "X")
 LABEL_WIDTH = 32  # characters per line of a direct label
 
@@ -36,7 +34,7 @@ def theme_share_chart(trend: pd.DataFrame, names: dict[str, str], labels: dict) 
         .add(so.Line(linewidth=2))
         .add(so.Dot(pointsize=6))
         .scale(
-            color=so.Nominal(list(PALETTE[: len(order)]), order=order),
+            color=so.Nominal(list(SERIES[: len(order)]), order=order),
             marker=so.Nominal(list(MARKERS[: len(order)]), order=order),
             x=so.Nominal(order=list(dict.fromkeys(labels.values()))),
         )
@@ -58,9 +56,9 @@ def theme_share_chart(trend: pd.DataFrame, names: dict[str, str], labels: dict) 
             xytext=(len(labels) - 1 + 0.15, y),
             va="center",
             fontsize=8,
-            color=PALETTE[order.index(name) % len(PALETTE)],
+            color=SERIES[order.index(name) % len(SERIES)],
             annotation_clip=False,
-            arrowprops={"arrowstyle": "-", "color": "#888888", "linewidth": 0.6},
+            arrowprops={"arrowstyle": "-", "color": LEADER, "linewidth": 0.6},
         )
     axis.set_xlim(-0.3, len(labels) - 1 + 2.8)
     axis.set_ylim(bottom=0)

@@ -1,7 +1,7 @@
 """The funding charts: investment by priority area and kind, per child by district, spend over time.
 
 Money arrives in pence and is drawn in pounds; axis ticks and labels read like the briefing's text
-("£1.2m"). Colours are from the Okabe-Ito palette, which stays distinct for colour-blind readers,
+("£1.2m"). Colours are from the palette in `base`, which stays distinct for colour-blind readers,
 and every bar or line also carries a label in words.
 """
 
@@ -12,22 +12,14 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from boardbrief.charts.base import chart_theme, legend_below, new_figure, to_svg
+from boardbrief.charts.base import INK, OKABE_ITO, chart_theme, legend_below, new_figure, to_svg
 from boardbrief.formatting import gbp_short
 
-OKABE_ITO = {
-    "blue": "#0072B2",
-    "orange": "#E69F00",
-    "green": "#009E73",
-    "vermilion": "#D55E00",
-    "grey": "#505a5f",
-}
 KIND_COLOURS = {  # in the data contract's order of kinds
     "funding": OKABE_ITO["blue"],
     "physical resources": OKABE_ITO["green"],
     "staff time": OKABE_ITO["orange"],
 }
-INK = "#0b0c0c"
 
 
 def investment_by_area_chart(committed: pd.DataFrame, area_order: Sequence[str]) -> str:

@@ -14,16 +14,13 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from boardbrief.charts.base import chart_theme, new_figure, to_svg
-from boardbrief.charts.funding import INK, OKABE_ITO
+from boardbrief.charts.base import CONTEXT, INK, MUTED, OKABE_ITO, chart_theme, new_figure, to_svg
 
 PLACE_STYLES = {  # colour and marker for each geography
     "area": (OKABE_ITO["blue"], "o"),
     "region": (OKABE_ITO["vermilion"], "s"),
     "england": (INK, "D"),
 }
-CONTEXT = "#c9cccf"
-MUTED = "#505a5f"
 
 
 def measure_chart(

@@ -12,8 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from boardbrief.charts.base import chart_theme, new_figure, to_svg
-from boardbrief.charts.funding import INK, OKABE_ITO
+from boardbrief.charts.base import INK, OKABE_ITO, chart_theme, new_figure, to_svg
 
 SPARK_WIDTH, SPARK_HEIGHT, SPARK_PAD = 96, 24, 3
 MUTED = "#505a5f"

@@ -256,5 +256,6 @@ def board_config() -> dict[str, Any]:
         ],
         "meetings": list(MEETINGS),
         "redact": [name for name, _ in CHILD_NAMES] + [name for _, name in STAFF_NAMES],
+        "not_names": sorted({town for item in DISTRICTS for town in item.towns}),
         "indicators": INDICATORS,
     }

@@ -11,6 +11,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from boardbrief.contract.schemas import FEEDBACK_COLUMNS
 from boardbrief.sample_data.board import DISTRICTS, District, district
 from boardbrief.sample_data.comments import (
     coded_comment,
@@ -19,7 +20,6 @@ from boardbrief.sample_data.comments import (
     uncoded_comment,
 )
 from boardbrief.sample_data.phrases import HELPLINE_PREFIXES
-from boardbrief.schemas import FEEDBACK_COLUMNS
 
 COLUMNS: tuple[str, ...] = (*FEEDBACK_COLUMNS, "theme", "rating")  # with the optional ones
 

@@ -6,8 +6,8 @@ import random
 from dataclasses import dataclass
 from datetime import date
 
+from boardbrief.contract.schemas import FUNDING_COLUMNS, FUNDING_KINDS
 from boardbrief.sample_data.writing import format_money
-from boardbrief.schemas import FUNDING_COLUMNS, FUNDING_KINDS
 
 REGISTERS: tuple[date, ...] = (
     date(2026, 4, 30),

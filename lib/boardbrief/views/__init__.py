@@ -17,6 +17,7 @@ from boardbrief.views.action_plan import (
 )
 from boardbrief.views.feedback import (
     codebook_gaps,
+    feedback_by_district,
     feedback_summary,
     quotes,
     theme_table,
@@ -25,7 +26,6 @@ from boardbrief.views.feedback import (
     themes_by_respondent,
     tone,
 )
-from boardbrief.views.feedback_counts import feedback_by_district
 from boardbrief.views.funding import (
     funding_line_changes,
     funding_movement,

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from boardbrief import __version__
+from boardbrief.contract.inputs import input_records
+from boardbrief.contract.meeting import Meeting
 from boardbrief.formatting import long_date
-from boardbrief.inputs import input_records
-from boardbrief.meeting import Meeting
 from boardbrief.present import Html, render_block
 
 SHORT_HASH = 12

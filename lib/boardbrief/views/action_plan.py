@@ -8,10 +8,11 @@ from typing import Any
 import pandas as pd
 
 from boardbrief import charts
-from boardbrief.actions import ActionPlanStatus
 from boardbrief.formatting import count, long_date, medium_date, plural, short_date
 from boardbrief.present import Column, Html, Row, Table, capped, rag_badge, render_block
 from boardbrief.ratings import RAG_ORDER, RAG_WORDS
+from boardbrief.sections.action_plan import ActionPlanStatus
+from boardbrief.views.wording import agree, sentence
 
 RATING_COLUMNS = [*(Column(RAG_WORDS[rag], "num") for rag in RAG_ORDER), Column("Total", "num")]
 
@@ -33,22 +34,22 @@ def summary_sentences(plan: ActionPlanStatus) -> list[str]:
     areas = plan.areas
     red = areas.loc[areas["derived_rag"] == "red", "name"].tolist()
     rating += f" {count(len(red))} of {plural(len(areas), 'priority area')} "
-    rating += f"{'is' if len(red) == 1 else 'are'} red" + (f": {', '.join(red)}." if red else ".")
+    rating += f"{agree(len(red), 'is', 'are')} red" + (f": {', '.join(red)}." if red else ".")
     sentences = [rating]
     moved = plan.movement_counts
     if moved is not None:
         since = f"Since the meeting of {long_date(plan.previous_date)}"
         sentences.append(
             f"{since}: {plural(moved['improved'], 'action')} improved, {count(moved['declined'])} "
-            f"declined, {count(moved['new'])} {'was' if moved['new'] == 1 else 'were'} added and "
+            f"declined, {count(moved['new'])} {agree(moved['new'], 'was', 'were')} added and "
             f"{count(moved['removed'])} removed."
         )
     sentences.append(
         f"Of {plural(plan.open_count, 'open action')}, {count(len(plan.overdue))} "
-        f"{'is' if len(plan.overdue) == 1 else 'are'} overdue, {count(len(plan.stuck))} "
-        f"{'has' if len(plan.stuck) == 1 else 'have'} been stuck on the same red or amber rating "
+        f"{agree(len(plan.overdue), 'is', 'are')} overdue, {count(len(plan.stuck))} "
+        f"{agree(len(plan.stuck), 'has', 'have')} been stuck on the same red or amber rating "
         f"for {plan.config.stuck_after_snapshots} or more updates in a row, and "
-        f"{count(len(plan.stale))} {'has' if len(plan.stale) == 1 else 'have'} not been updated "
+        f"{count(len(plan.stale))} {agree(len(plan.stale), 'has', 'have')} not been updated "
         f"for more than {plan.config.stale_after_days} days."
     )
     differing = plan.differing_areas
@@ -92,11 +93,11 @@ def area_ratings(plan: ActionPlanStatus) -> Table:
 def movements(plan: ActionPlanStatus) -> Table | Html:
     """Every action whose rating moved since the last meeting, or that was added or removed."""
     if plan.movements is None:
-        return _sentence("This is the first meeting with an action plan, so nothing has moved yet.")
+        return sentence("This is the first meeting with an action plan, so nothing has moved yet.")
     moved = plan.movements[plan.movements["movement"] != "unchanged"]
     unchanged = len(plan.movements) - len(moved)
     if moved.empty:
-        return _sentence(f"No action changed its rating since {long_date(plan.previous_date)}.")
+        return sentence(f"No action changed its rating since {long_date(plan.previous_date)}.")
     rows = [
         Row(
             [
@@ -129,7 +130,7 @@ def movements(plan: ActionPlanStatus) -> Table | Html:
 def overdue(plan: ActionPlanStatus) -> Table | Html:
     """Open actions past their due date, most overdue first, with whose they are."""
     if plan.overdue.empty:
-        return _sentence("No open action is past its due date.")
+        return sentence("No open action is past its due date.")
     return _action_list(
         plan,
         plan.overdue,
@@ -147,7 +148,7 @@ def stuck(plan: ActionPlanStatus) -> Table | Html:
     """Actions on the same red or amber rating for several updates in a row."""
     times = plan.config.stuck_after_snapshots
     if plan.stuck.empty:
-        return _sentence(f"No action has stayed red or amber for {times} or more updates in a row.")
+        return sentence(f"No action has stayed red or amber for {times} or more updates in a row.")
     return _action_list(
         plan,
         plan.stuck,
@@ -167,7 +168,7 @@ def stale(plan: ActionPlanStatus) -> Table | Html:
     """Open actions whose owners have not updated them for too long."""
     days = plan.config.stale_after_days
     if plan.stale.empty:
-        return _sentence(f"Every open action was updated in the {days} days before the meeting.")
+        return sentence(f"Every open action was updated in the {days} days before the meeting.")
     return _action_list(
         plan,
         plan.stale,
@@ -241,7 +242,7 @@ def rag_trend(plan: ActionPlanStatus) -> charts.Chart:
 def ratings_by_pledge(plan: ActionPlanStatus) -> Table | Html:
     """Actions by rating for each of the board's pledges."""
     if plan.by_pledge is None:
-        return _sentence("The action plan does not link actions to pledges (no pledge column).")
+        return sentence("The action plan does not link actions to pledges (no pledge column).")
     pledges = plan.config.pledges
     rows = [
         Row([pledges.get(r.pledge, r.pledge or "No pledge given"), *_counts(r)])
@@ -310,7 +311,3 @@ def _owner(plan: ActionPlanStatus, owner: str) -> str:
 
 def _badge_or_dash(rag: object) -> object:
     return rag_badge(rag) if isinstance(rag, str) and rag else "\u2013"
-
-
-def _sentence(text: str) -> Html:
-    return render_block("paragraphs.html.j2", paragraphs=[text])

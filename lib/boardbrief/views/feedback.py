@@ -6,10 +6,23 @@ import pandas as pd
 
 from boardbrief import charts
 from boardbrief.charts.feedback import theme_share_chart
-from boardbrief.feedback import RESPONDENTS, FeedbackStatus
+from boardbrief.contract.meeting import Meeting
 from boardbrief.formatting import count, long_date, lower_first, percent, plural, short_date
 from boardbrief.present import SUPPRESSED, Column, Html, Row, Table, render_block, suppressible
-from boardbrief.views.feedback_counts import how_many_comments
+from boardbrief.sections.feedback import (
+    RESPONDENTS,
+    FeedbackStatus,
+    comments_by_district,
+    district_totals,
+    in_period,
+)
+from boardbrief.views.wording import (
+    HIDDEN_FROM_TOTAL,
+    HIDDEN_FROM_TOTALS,
+    first_upper,
+    sentence,
+    suppression_note,
+)
 
 MONTH_YEAR = "{:%B %Y}"
 RESPONDENT_GROUPS = {
@@ -47,13 +60,13 @@ def summary_sentences(status: FeedbackStatus) -> list[str]:
     if status.tone is not None and len(status.tone):
         latest = status.tone.iloc[-1]
         if latest["mean"] is not None and not pd.isna(latest["mean"]):
-            sentence = (
+            said = (
                 f"Ratings given with comments averaged {latest['mean']:.1f} out of 5 this period "
                 f"({count(int(latest['ratings']))} ratings)"
             )
             if len(status.tone) > 1 and not pd.isna(status.tone.iloc[-2]["mean"]):
-                sentence += f", against {status.tone.iloc[-2]['mean']:.1f} the period before"
-            sentences.append(sentence + ".")
+                said += f", against {status.tone.iloc[-2]['mean']:.1f} the period before"
+            sentences.append(said + ".")
     return sentences
 
 
@@ -62,12 +75,11 @@ def count_sentence(status: FeedbackStatus) -> str:
     threshold = status.config.suppression_threshold
     since = f"since {long_date(status.previous_date)}" if status.previous_date else "so far"
     shown, actual = status.totals, status.counts
-    sentence = (
+    return first_upper(
         f"{how_many_comments(shown['period'], actual['period'], threshold)} received {since} "
         f"({how_many_comments(shown['to_date'], actual['to_date'], threshold)} in total up to "
         "this meeting)."
     )
-    return sentence[0].upper() + sentence[1:]
 
 
 def movement_sentence(status: FeedbackStatus) -> str | None:
@@ -102,7 +114,7 @@ def theme_table(status: FeedbackStatus) -> Table:
         columns += [Column("Previous period", "num"), Column("Change", "num")]
     notes = ["A comment can raise several themes, so the counts add up to more than the comments."]
     if any(SUPPRESSED in r.cells for r in rows):
-        notes.append(_suppression_note(status.config.suppression_threshold, with_totals=False))
+        notes.append(suppression_note(status.config.suppression_threshold))
     return Table(
         caption=f"Comments raising each theme, period to {long_date(status.meeting_date)}",
         columns=columns,
@@ -115,7 +127,7 @@ def theme_trend(status: FeedbackStatus) -> charts.Chart | Html:
     """The most raised themes as a share of each period's comments, at every meeting so far."""
     trend = status.trend
     if trend.empty or not status.top_themes:
-        return _sentence("There are no coded comments to chart yet.")
+        return sentence("There are no coded comments to chart yet.")
     meetings = list(dict.fromkeys(trend["meeting"]))
     names = {t: status.codebook.name(t) for t in status.top_themes}
     threshold = status.config.suppression_threshold
@@ -171,7 +183,7 @@ def themes_by_respondent(status: FeedbackStatus) -> Table | Html:
 def quotes(status: FeedbackStatus) -> Html:
     """People's own words for the most raised themes: consented and redacted only."""
     if not status.quotes:
-        return _sentence("No comment on these themes came with consent to quote it.")
+        return sentence("No comment on these themes came with consent to quote it.")
     grouped: dict[str, list] = {}
     for quote in status.quotes:
         grouped.setdefault(quote.theme, []).append(
@@ -187,7 +199,7 @@ def quotes(status: FeedbackStatus) -> Html:
 def tone(status: FeedbackStatus) -> Table | Html:
     """Ratings given with comments (1-5) per period: how many of each and the mean."""
     if status.tone is None:
-        return _sentence("No comment came with a rating, so there is nothing to show on tone.")
+        return sentence("No comment came with a rating, so there is nothing to show on tone.")
     rows = [
         Row(
             [
@@ -210,7 +222,7 @@ def tone(status: FeedbackStatus) -> Table | Html:
         rows=rows,
         notes=[
             "Only ratings people gave themselves are shown; no sentiment is guessed from the text.",
-            _suppression_note(status.config.suppression_threshold, with_totals=True),
+            suppression_note(status.config.suppression_threshold, HIDDEN_FROM_TOTALS),
         ],
     )
 
@@ -238,9 +250,56 @@ def codebook_gaps(status: FeedbackStatus) -> Html:
     return render_block("appendix.html.j2", lead=lead, tables=tables)
 
 
+def feedback_by_district(meeting: Meeting) -> Table:
+    """Comments per district, since the last meeting and in total, small counts suppressed."""
+    config = meeting.config
+    period = in_period(meeting.feedback, meeting.previous_date, meeting.date)
+    table = comments_by_district(period, meeting.feedback, config)
+    rows = [
+        Row([r.district, suppressible(r.period, count), suppressible(r.to_date, count)])
+        for r in table.itertuples()
+    ]
+    threshold = config.suppression_threshold
+    totals = district_totals(period, meeting.feedback, config)
+    rows.append(
+        Row(
+            ["All districts", *(suppressible(totals[k], count) for k in ("period", "to_date"))],
+            total=True,
+        )
+    )
+    since = f"since {long_date(meeting.previous_date)}" if meeting.previous_date else "so far"
+    lead = (
+        f"{how_many_comments(totals['period'], len(period), threshold)} received {since}; "
+        f"{how_many_comments(totals['to_date'], len(meeting.feedback), threshold)} in total "
+        "up to this meeting."
+    )
+    return Table(
+        caption="Feedback comments by district",
+        columns=[
+            Column("District"),
+            Column("Since last meeting" if meeting.previous_date else "This period", "num"),
+            Column("All to date", "num"),
+        ],
+        rows=rows,
+        lead=lead,
+        notes=[suppression_note(threshold, HIDDEN_FROM_TOTAL)]
+        if any(SUPPRESSED in r.cells for r in rows)
+        else [],
+    )
+
+
+def how_many_comments(shown: int | None, actual: int, threshold: int) -> str:
+    """A count for a sentence, vague when it is hidden to protect families' privacy."""
+    if shown is not None:
+        return plural(shown, "comment")
+    if 0 < actual < threshold:
+        return f"fewer than {threshold} comments"
+    return "a number of comments (hidden so that a smaller count cannot be worked out)"
+
+
 def _themes_by(status: FeedbackStatus, table: pd.DataFrame, label: str, what: str) -> Table | Html:
     if table.empty or not status.top_themes:
-        return _sentence(f"There are no coded comments by {what} to show yet.")
+        return sentence(f"There are no coded comments by {what} to show yet.")
     themes = [c for c in table.columns if c != "Total"]
     rows = [
         Row(
@@ -262,7 +321,7 @@ def _themes_by(status: FeedbackStatus, table: pd.DataFrame, label: str, what: st
         rows=rows,
         notes=[
             "Over the last twelve months, so that each count is large enough to say something.",
-            _suppression_note(status.config.suppression_threshold, with_totals=True),
+            suppression_note(status.config.suppression_threshold, HIDDEN_FROM_TOTALS),
         ],
     )
 
@@ -316,16 +375,3 @@ def _signed(number: int) -> str:
 
 def _how_many(shown: int | None, threshold: int) -> str:
     return f"fewer than {threshold} comments" if shown is None else plural(shown, "comment")
-
-
-def _suppression_note(threshold: int, with_totals: bool) -> str:
-    note = f"{SUPPRESSED}: fewer than {threshold} comments, hidden to protect families' privacy"
-    if with_totals:
-        note += (
-            "; other counts are hidden too where a hidden one could be worked out from the totals"
-        )
-    return note + "."
-
-
-def _sentence(text: str) -> Html:
-    return render_block("paragraphs.html.j2", paragraphs=[text])

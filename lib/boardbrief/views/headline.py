@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from boardbrief import actions
+from boardbrief.contract.meeting import Meeting
 from boardbrief.formatting import long_date
-from boardbrief.meeting import Meeting
 from boardbrief.present import Html, render_block
+from boardbrief.sections import action_plan
 
 
 def headline(meeting: Meeting) -> Html:
@@ -21,7 +21,7 @@ def headline(meeting: Meeting) -> Html:
         area=config.area,
         board=config.board,
         meeting_date=long_date(meeting.date),
-        derived_rag=actions.overall_rating(meeting.actions.table, config.rag_rule.rule()),
+        derived_rag=action_plan.overall_rating(meeting.actions.table, config.rag_rule.rule()),
         assessed_rag=commentary.overall_rag if commentary else None,
         actions_as_at=long_date(meeting.actions.date),
         funding_as_at=long_date(meeting.funding.date),

@@ -14,10 +14,11 @@ from markupsafe import Markup
 
 from boardbrief import charts
 from boardbrief.charts.impact import measure_chart
+from boardbrief.contract.indicators.dfe import GEOGRAPHIES, MISSING_MEANINGS
 from boardbrief.formatting import MONTHS, count, lower_first
-from boardbrief.impact import Change, ImpactStatus, MeasureStatus
-from boardbrief.indicators_dfe import GEOGRAPHIES, MISSING_MEANINGS
 from boardbrief.present import Column, Html, Row, Table, render_block
+from boardbrief.sections.impact import Change, ImpactStatus, MeasureStatus
+from boardbrief.views.wording import agree, and_list, sentence
 
 WAITING_SOURCE = "NHS England, Community Health Services Waiting Lists"
 
@@ -39,7 +40,7 @@ def summary_sentences(impact: ImpactStatus) -> list[str]:
     sources = _sources(impact)
     sentences = [
         "These are official statistics as published"
-        + (f" by {_and(sources)}" if sources else "")
+        + (f" by {and_list(sources)}" if sources else "")
         + ": real data, not sample data, shown for the latest period each file covers."
     ]
     sentences += [measure_sentence(impact, m) for m in impact.measures]
@@ -55,7 +56,7 @@ def impact_measures(impact: ImpactStatus) -> Html:
         blocks.append(measure_chart_block(measure).to_html().markup)
         blocks.append(measure_table(measure, impact.check_jump_points).to_html().markup)
     if not blocks:
-        return _sentence("No published measures are configured for this board.")
+        return sentence("No published measures are configured for this board.")
     return Html("\n".join(blocks))
 
 
@@ -140,7 +141,7 @@ def partner_waiting_lists(impact: ImpactStatus) -> Table | Html:
     """Children's community waiting lists at each partner trust, with England's share beside."""
     waiting = impact.waiting_lists
     if waiting is None:
-        return _sentence("No NHS waiting-list file is configured for this board.")
+        return sentence("No NHS waiting-list file is configured for this board.")
     month = _month(waiting.month)
     table = waiting.table
     england = table[table["organisation"] == "england"].set_index("service")
@@ -231,7 +232,7 @@ def measure_sentence(impact: ImpactStatus, status: MeasureStatus) -> str:
         for i, c in enumerate(known)
     ]
     if moves:
-        text += f" In {area} it has {_and(moves)} ({measure.better} is better)."
+        text += f" In {area} it has {and_list(moves)} ({measure.better} is better)."
     jump = status.check_for("area", period)
     if jump is not None:
         text += (
@@ -265,7 +266,7 @@ def waiting_sentence(impact: ImpactStatus) -> str:
         text += f", against {_show(england['over_18_weeks_pct'].iloc[0], 'percent')} in England"
     text += "."
     if waiting.last_reported:
-        text += f" Not in the {month} figures: {_and(list(waiting.last_reported))} "
+        text += f" Not in the {month} figures: {and_list(list(waiting.last_reported))} "
         text += "(see the table's notes)."
     return text
 
@@ -287,7 +288,7 @@ def _chart_message(status: MeasureStatus, span: str) -> str:
         )
         gaps = table[table[geography].isna()]
         if not gaps.empty:
-            part += "; no figure in " + _and(
+            part += "; no figure in " + and_list(
                 [
                     f"{g['period_label']} ({_meaning(g[f'{geography}_note'])})"
                     for _, g in gaps.iterrows()
@@ -295,7 +296,7 @@ def _chart_message(status: MeasureStatus, span: str) -> str:
             )
         checked = status.checks[status.checks["geography"] == geography]
         if not checked.empty:
-            part += "; to check: " + _and(list(checked["period_label"]))
+            part += "; to check: " + and_list(list(checked["period_label"]))
         parts.append(part)
     return (
         f"Three line charts of {lower_first(measure.label)}, {span}, one each for "
@@ -361,7 +362,7 @@ def _points(by: float, unit: str) -> str:
     size = abs(Decimal(str(by)))
     if unit == "percent":
         shown = size.quantize(Decimal("0.1"), ROUND_HALF_UP)
-        return f"{shown} point" + ("" if shown == 1 else "s")
+        return f"{shown} " + agree(shown, "point", "points")
     return count(int(size.quantize(Decimal(1), ROUND_HALF_UP)))
 
 
@@ -425,13 +426,3 @@ def _place(name: str) -> str:
     """'North West' reads 'the North West' mid-sentence; 'London' stays as it is."""
     compass = ("North", "South", "East", "West")
     return f"the {name}" if name.split(" ")[0] in compass else name
-
-
-def _and(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _sentence(text: str) -> Html:
-    return render_block("paragraphs.html.j2", paragraphs=[text])

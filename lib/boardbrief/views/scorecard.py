@@ -19,8 +19,8 @@ from boardbrief import charts
 from boardbrief.charts.scorecard import sparkline, trajectory_chart
 from boardbrief.formatting import MONTHS, count, long_date, lower_first, percent, plural
 from boardbrief.present import Column, Html, Row, Table, rag_badge, render_block
-from boardbrief.redaction import Redactor
-from boardbrief.scorecard import (
+from boardbrief.privacy.redaction import Redactor
+from boardbrief.sections.scorecard import (
     ACTIONS_AHEAD,
     NO_TARGET,
     OUTCOMES_AHEAD,

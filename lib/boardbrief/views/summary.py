@@ -10,15 +10,15 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from boardbrief.actions import ActionPlanStatus
-from boardbrief.feedback import FeedbackStatus
 from boardbrief.formatting import count, gbp_short, lower_first, percent, plural
-from boardbrief.funding import FundingStatus
-from boardbrief.impact import ImpactStatus
-from boardbrief.outline import slug
-from boardbrief.present import Html, render_block
-from boardbrief.scorecard import ScorecardStatus
+from boardbrief.present import Html, render_block, slug
+from boardbrief.sections.action_plan import ActionPlanStatus
+from boardbrief.sections.feedback import FeedbackStatus
+from boardbrief.sections.funding import FundingStatus
+from boardbrief.sections.impact import ImpactStatus
+from boardbrief.sections.scorecard import ScorecardStatus
 from boardbrief.views import action_plan, feedback, funding, impact, scorecard
+from boardbrief.views.wording import agree
 
 # The notebook's section headings, whose ids the messages link to.
 SECTIONS = {
@@ -107,7 +107,7 @@ def _plan_messages(plan: ActionPlanStatus) -> list[KeyMessage]:
     late = len(plan.overdue)
     delivery = (
         f"{count(late)} of {plural(plan.open_count, 'open action')} "
-        f"{'is' if late == 1 else 'are'} overdue"
+        f"{agree(late, 'is', 'are')} overdue"
         if plan.open_count
         else "No action is open"
     )

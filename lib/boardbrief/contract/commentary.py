@@ -1,0 +1,128 @@
+"""The lead officer's commentary for a meeting: its assessed ratings and its narrative.
+
+A commentary file is Markdown, optionally opening with YAML front matter that gives the officer's
+own assessment (`overall_rag`, and `area_rag` per priority area). The narrative is rendered with
+raw HTML and images disabled, so nothing in it can run or fetch anything.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from boardbrief.contract.plain_yaml import line_of, load_plain_yaml
+from boardbrief.contract.problems import DataError, Problem, unreadable
+from boardbrief.ratings import RAG_EXPECTED, normalise_rag
+
+FRONT_MATTER = re.compile(
+    r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$\n?", re.DOTALL | re.MULTILINE
+)
+
+
+@dataclass(frozen=True)
+class Commentary:
+    """One meeting's commentary: the officer's assessed ratings and the Markdown narrative."""
+
+    file: str
+    body: str
+    overall_rag: str | None = None
+    area_rag: dict[str, str] = field(default_factory=dict)
+
+    def body_html(self) -> str:
+        """The narrative as safe HTML, its headings moved below the section's own heading."""
+        parser = _markdown()
+        tokens = parser.parse(self.body)
+        used = sorted({t.tag for t in tokens if t.type == "heading_open"})
+        # the officer's levels, whichever they are, become h4, h5, h6 in order: none is skipped
+        levels = {tag: f"h{min(TOP_LEVEL + rank, 6)}" for rank, tag in enumerate(used)}
+        return parser.renderer.render(tokens, parser.options, {"levels": levels})
+
+
+def read_commentary(path: Path, name: str, area_ids: list[str]) -> Commentary:
+    """Read and check one commentary file.
+
+    Raises
+    ------
+    DataError
+        For text that is not UTF-8, front matter that is not plain YAML, unknown keys' values
+        that are not ratings, or area ids not in board.yml.
+    """
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise DataError([Problem(name, None, None, None, "UTF-8 text")]) from None
+    except OSError as error:
+        raise DataError([unreadable(name, error)]) from None
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return Commentary(name, text)
+    front, root = load_plain_yaml(match.group(1), name, first_line=2)
+    body = text[match.end() :]
+    if front is None:
+        return Commentary(name, body)
+    if not isinstance(front, dict):
+        raise DataError([Problem(name, 2, None, None, "front matter of `key: value` lines")])
+    problems: list[Problem] = []
+    overall = _rating(front.get("overall_rag"), name, root, ("overall_rag",), problems)
+    areas = front.get("area_rag") or {}
+    area_rag: dict[str, str] = {}
+    if not isinstance(areas, dict):
+        line = line_of(root, ("area_rag",), 2)
+        problems.append(Problem(name, line, "area_rag", None, "a mapping of area id to rating"))
+        areas = {}
+    for area, value in areas.items():
+        location = ("area_rag", area)
+        if str(area) not in area_ids:
+            listed = ", ".join(sorted(area_ids))
+            line = line_of(root, location, 2)
+            problems.append(
+                Problem(name, line, "area_rag", str(area), f"a priority area id ({listed})")
+            )
+            continue
+        rating = _rating(value, name, root, location, problems)
+        if rating:
+            area_rag[str(area)] = rating
+    if problems:
+        raise DataError(problems)
+    return Commentary(name, body, overall, area_rag)
+
+
+def _rating(
+    value: Any, name: str, root: Any, location: tuple[str, ...], problems: list[Problem]
+) -> str | None:
+    if value is None:
+        return None
+    rating = normalise_rag(str(value))
+    if rating:
+        return rating
+    column = ".".join(location)
+    problems.append(Problem(name, line_of(root, location, 2), column, str(value), RAG_EXPECTED))
+    return None
+
+
+# The commentary sits under "From the lead officer" (h3) in the summary section (h2).
+TOP_LEVEL = 4
+
+
+@cache
+def _markdown() -> Any:
+    from markdown_it import MarkdownIt
+
+    renderer = MarkdownIt("commonmark", {"html": False, "linkify": False}).disable("image")
+
+    def heading_open(
+        renderer_self: Any, tokens: list[Any], index: int, options: Any, env: Any
+    ) -> str:
+        return f"<{env['levels'][tokens[index].tag]}>"
+
+    def heading_close(
+        renderer_self: Any, tokens: list[Any], index: int, options: Any, env: Any
+    ) -> str:
+        return f"</{env['levels'][tokens[index].tag]}>\n"
+
+    renderer.add_render_rule("heading_open", heading_open)
+    renderer.add_render_rule("heading_close", heading_close)
+    return renderer

@@ -1,0 +1,303 @@
+"""Loading a board's data folder: find every file, check it against the contract, convert types.
+
+Nothing renders until this has passed: every problem in every file is collected and raised
+together as one `DataError`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+from boardbrief.contract import schemas
+from boardbrief.contract.board_config import BOARD_FILE, BoardConfig, load_board_config
+from boardbrief.contract.codebook import THEMES_FILE, Codebook, load_codebook
+from boardbrief.contract.commentary import Commentary, read_commentary
+from boardbrief.contract.indicators import Indicators, load_indicators
+from boardbrief.contract.measures import Measures, load_measures
+from boardbrief.contract.problems import DataError, Problem
+from boardbrief.contract.read_tables import TABLE_SUFFIXES, read_table
+
+log = logging.getLogger(__name__)
+
+DATED_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})$")
+IGNORED_PREFIXES = (".", "~$")  # hidden files and Excel's lock files
+IGNORED_SUFFIXES = (".md", ".txt")  # notes kept beside the data
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One dated table (an action-plan tracker or an investment register) as at its date."""
+
+    date: dt.date
+    file: str
+    table: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class BoardData:
+    """Everything in a data folder, checked and typed."""
+
+    data_dir: Path
+    config: BoardConfig
+    actions: dict[dt.date, Snapshot]
+    funding: dict[dt.date, Snapshot]
+    feedback: pd.DataFrame
+    codebook: Codebook
+    commentary: dict[dt.date, Commentary]
+    indicators: Indicators
+    files_read: tuple[str, ...]
+    measures: Measures | None = None  # the impact scorecard's; None without measures.yml
+
+
+def load_board_data(data_dir: Path | str) -> BoardData:
+    """Read and check every file in `data_dir`.
+
+    Parameters
+    ----------
+    data_dir
+        The folder holding `board.yml`, `actions/`, `funding/`, `feedback/` (see data/README.md).
+
+    Raises
+    ------
+    DataError
+        With every problem found, each naming file, row, column and what was expected.
+    """
+    data_dir = Path(data_dir)
+    if not data_dir.is_dir():
+        raise DataError([Problem(str(data_dir), None, None, None, "a data folder that exists")])
+    config = load_board_config(data_dir)
+    problems: list[Problem] = []
+    codebook = None
+
+    def collect(step: Callable[[], object]) -> object:
+        try:
+            return step()
+        except DataError as error:
+            problems.extend(error.problems)
+            return None
+
+    codebook = collect(lambda: load_codebook(data_dir, list(config.priority_areas)))
+    theme_ids = codebook.ids if codebook else None
+    action_files = collect(lambda: _dated_files(data_dir, "actions", TABLE_SUFFIXES)) or {}
+    funding_files = collect(lambda: _dated_files(data_dir, "funding", TABLE_SUFFIXES)) or {}
+    feedback_files = collect(lambda: _feedback_files(data_dir)) or []
+    commentary_files = collect(lambda: _dated_files(data_dir, "commentary", (".md",), True)) or {}
+
+    actions = {
+        date: collect(lambda d=date, f=file: _load_actions(data_dir, f, d, config))
+        for date, file in action_files.items()
+    }
+    funding = {
+        date: collect(lambda d=date, f=file: _load_funding(data_dir, f, d, config))
+        for date, file in funding_files.items()
+    }
+    feedback_tables = [
+        collect(lambda f=file: _read_feedback(data_dir, f, config, theme_ids))
+        for file in feedback_files
+    ]
+    feedback = _combine_feedback([t for t in feedback_tables if t is not None], problems)
+    area_ids = list(config.priority_areas)
+    commentary = {
+        date: collect(lambda f=file: read_commentary(data_dir / f, f, area_ids))
+        for date, file in commentary_files.items()
+    }
+    indicators = collect(lambda: load_indicators(data_dir, config))
+    loaded = [s for s in actions.values() if s is not None]
+    action_ids = {i for s in loaded for i in s.table["action_id"]}
+    known_ids = action_ids if len(loaded) == len(actions) else None
+    measures = collect(lambda: load_measures(data_dir, config, known_ids))
+    if problems:
+        raise DataError(problems)
+
+    files_read = [
+        BOARD_FILE,
+        THEMES_FILE,
+        *action_files.values(),
+        *funding_files.values(),
+        *feedback_files,
+        *commentary_files.values(),
+        *indicators.files_read,
+        *(measures.files_read if measures else ()),
+    ]
+    log.info(
+        "checked %d files: %d action snapshots, %d investment registers, %d comments",
+        len(files_read),
+        len(actions),
+        len(funding),
+        len(feedback),
+    )
+    return BoardData(
+        data_dir=data_dir,
+        config=config,
+        actions=actions,
+        funding=funding,
+        feedback=feedback,
+        codebook=codebook,
+        commentary=commentary,
+        indicators=indicators,
+        files_read=tuple(sorted(files_read)),
+        measures=measures,
+    )
+
+
+def _dated_files(
+    data_dir: Path, folder: str, suffixes: tuple[str, ...], optional: bool = False
+) -> dict[dt.date, str]:
+    """Files named `YYYY-MM-DD.<suffix>` in a folder, by date, as names relative to data_dir."""
+    directory = data_dir / folder
+    if not directory.is_dir():
+        if optional:
+            return {}
+        raise DataError([Problem(f"{folder}/", None, None, None, "this folder to exist")])
+    found: dict[dt.date, str] = {}
+    problems = []
+    for path in sorted(directory.iterdir()):
+        name = f"{folder}/{path.name}"
+        if _ignored(path, suffixes):
+            continue
+        match = DATED_NAME.match(path.stem)
+        date = _date_or_none(match.group(1)) if match else None
+        if path.suffix.lower() not in suffixes or date is None:
+            shown = " or ".join(suffixes)
+            problems.append(
+                Problem(name, None, None, None, f"a file named by its date, YYYY-MM-DD{shown}")
+            )
+        elif date in found:
+            problems.append(
+                Problem(name, None, None, None, f"one file per date (also {found[date]})")
+            )
+        else:
+            found[date] = name
+    if problems:
+        raise DataError(problems)
+    return dict(sorted(found.items()))
+
+
+def _feedback_files(data_dir: Path) -> list[str]:
+    directory = data_dir / "feedback"
+    if not directory.is_dir():
+        raise DataError([Problem("feedback/", None, None, None, "this folder to exist")])
+    files, problems = [], []
+    for path in sorted(directory.iterdir()):
+        if _ignored(path, TABLE_SUFFIXES):
+            continue
+        name = f"feedback/{path.name}"
+        if path.suffix.lower() in TABLE_SUFFIXES:
+            files.append(name)
+        else:
+            problems.append(Problem(name, None, None, None, "a .csv or .xlsx table of comments"))
+    if problems:
+        raise DataError(problems)
+    return files
+
+
+def _ignored(path: Path, suffixes: tuple[str, ...]) -> bool:
+    if path.name.startswith(IGNORED_PREFIXES) or path.is_dir():
+        return True
+    return path.suffix.lower() in IGNORED_SUFFIXES and path.suffix.lower() not in suffixes
+
+
+def _date_or_none(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _validated(
+    data_dir: Path, name: str, required: list[str], schema: pa.DataFrameSchema
+) -> pd.DataFrame:
+    table = read_table(data_dir / name, name, required)
+    try:
+        schema.validate(table, lazy=True)
+    except pa.errors.SchemaErrors as error:
+        raise DataError(schemas.problems_from_failures(error.failure_cases, table, name)) from None
+    return table
+
+
+def _load_actions(data_dir: Path, name: str, date: dt.date, config: BoardConfig) -> Snapshot:
+    schema = schemas.actions_schema(config, date)
+    table = _validated(data_dir, name, schemas.ACTION_COLUMNS, schema)
+    if table.empty:  # a plan with no actions would read as "all complete"
+        raise DataError([Problem(name, None, None, None, "at least one action below the header")])
+    table = table.assign(
+        priority_area=_canonical(table["priority_area"], config.priority_areas),
+        owner=_canonical(table["owner"], config.organisation_ids),
+        rag=schemas.normalise_rags(table["rag"]),
+        due_date=schemas.parse_dates(table["due_date"]),
+        last_updated=schemas.parse_dates(table["last_updated"]),
+    )
+    return Snapshot(date, name, table)
+
+
+def _load_funding(data_dir: Path, name: str, date: dt.date, config: BoardConfig) -> Snapshot:
+    table = _validated(data_dir, name, schemas.FUNDING_COLUMNS, schemas.funding_schema(config))
+    table = table.assign(
+        organisation=_canonical(table["organisation"], config.organisation_ids),
+        priority_area=_canonical(table["priority_area"], config.priority_areas),
+        kind=table["kind"].str.casefold(),
+        district=_canonical(table["district"], config.district_names),
+        committed_pence=schemas.parse_pence(table["committed_gbp"]),
+        spent_pence=schemas.parse_pence(table["spent_gbp"]),
+    ).drop(columns=["committed_gbp", "spent_gbp"])
+    return Snapshot(date, name, table)
+
+
+def _read_feedback(
+    data_dir: Path, name: str, config: BoardConfig, theme_ids: list[str] | None
+) -> pd.DataFrame:
+    schema = schemas.feedback_schema(config, theme_ids)
+    table = _validated(data_dir, name, schemas.FEEDBACK_COLUMNS, schema)
+    return table.assign(
+        source_file=name,
+        source_row=table.index,
+        date=schemas.parse_dates(table["date"]),
+        district=_canonical(table["district"], config.district_names),
+        respondent=table["respondent"].str.casefold(),
+        consent_to_quote=table["consent_to_quote"].str.casefold() == "yes",
+    )
+
+
+def _combine_feedback(tables: list[pd.DataFrame], problems: list[Problem]) -> pd.DataFrame:
+    """All comments in one table; an id used in two files is a problem in each."""
+    if not tables:
+        columns = [*schemas.FEEDBACK_COLUMNS, "source_file", "source_row"]
+        return pd.DataFrame(columns=columns).astype({"date": "datetime64[ns]"})
+    combined = pd.concat(tables, ignore_index=True)
+    # A column only some files have (theme, rating) is blank, not missing, in the others.
+    text_columns = [c for c in combined.columns if pd.api.types.is_string_dtype(combined[c])]
+    combined[text_columns] = combined[text_columns].fillna("")
+    repeated = combined[combined["feedback_id"].duplicated(keep=False)]
+    for feedback_id, group in repeated.groupby("feedback_id", sort=True):
+        if group["source_file"].nunique() < 2:
+            continue  # repeats within one file were reported by its schema
+        for record in group.itertuples():
+            elsewhere = group[group["source_file"] != record.source_file]
+            where = ", ".join(
+                f"{f} row {r}"
+                for f, r in zip(elsewhere.source_file, elsewhere.source_row, strict=True)
+            )
+            problems.append(
+                Problem(
+                    record.source_file,
+                    int(record.source_row),
+                    "feedback_id",
+                    str(feedback_id),
+                    f"an id unique across feedback files (also in {where})",
+                )
+            )
+    return combined
+
+
+def _canonical(values: pd.Series, allowed: object) -> pd.Series:
+    """Replace case variants ('preston') with the spelling in board.yml ('Preston')."""
+    spelling = {str(v).casefold(): str(v) for v in allowed}
+    return values.map(lambda v: spelling.get(v.casefold(), v))

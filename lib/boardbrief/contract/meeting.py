@@ -1,0 +1,132 @@
+"""Choosing what a meeting's briefing is built from: its snapshots, comments and comparisons."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from boardbrief.contract.board_config import BOARD_FILE, BoardConfig
+from boardbrief.contract.commentary import Commentary
+from boardbrief.contract.load import BoardData, Snapshot, load_board_data
+from boardbrief.contract.problems import DataError, Problem
+
+LATEST = "latest"
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """The data a briefing for one meeting uses, and the meeting it is compared with."""
+
+    date: dt.date
+    previous_date: dt.date | None
+    data: BoardData
+    actions: Snapshot
+    previous_actions: Snapshot | None
+    funding: Snapshot
+    previous_funding: Snapshot | None
+    feedback: pd.DataFrame
+    commentary: Commentary | None
+
+    @property
+    def config(self) -> BoardConfig:
+        return self.data.config
+
+
+def load_meeting(data_dir: Path | str, meeting_date: str | dt.date = LATEST) -> Meeting:
+    """Load and check a data folder, then pick out one meeting (the notebook's entry point)."""
+    return select_meeting(load_board_data(data_dir), meeting_date)
+
+
+def select_meeting(data: BoardData, meeting_date: str | dt.date = LATEST) -> Meeting:
+    """The latest snapshots on or before the meeting, feedback up to it, the previous meeting's.
+
+    Raises
+    ------
+    DataError
+        When the date is not a meeting in board.yml or there is no data for it.
+    """
+    date = latest_meeting(data) if meeting_date in (LATEST, "", None) else _parse(meeting_date)
+    meetings = data.config.meetings
+    if date not in meetings:
+        listed = ", ".join(d.isoformat() for d in meetings)
+        raise DataError(
+            [Problem(BOARD_FILE, None, "meetings", date.isoformat(), f"a listed meeting: {listed}")]
+        )
+    position = meetings.index(date)
+    previous = meetings[position - 1] if position > 0 else None
+    actions = _as_at(data.actions, date, "actions", "an action-plan snapshot")
+    funding = _as_at(data.funding, date, "funding", "an investment register")
+    feedback = data.feedback[data.feedback["date"] <= pd.Timestamp(date)]
+    return Meeting(
+        date=date,
+        previous_date=previous,
+        data=data,
+        actions=actions,
+        previous_actions=_latest_on_or_before(data.actions, previous),
+        funding=funding,
+        previous_funding=_latest_on_or_before(data.funding, previous),
+        feedback=feedback,
+        commentary=data.commentary.get(date),
+    )
+
+
+def latest_meeting(data: BoardData) -> dt.date:
+    """The latest meeting with an action-plan snapshot of its own.
+
+    A snapshot is a meeting's own when it is dated after the previous meeting and on or before
+    this one, so a meeting already scheduled in board.yml but not yet prepared is not chosen.
+    """
+    meetings = data.config.meetings
+    for position in range(len(meetings) - 1, -1, -1):
+        start = meetings[position - 1] if position > 0 else dt.date.min
+        if any(start < snapshot <= meetings[position] for snapshot in data.actions):
+            return meetings[position]
+    raise DataError(
+        [Problem("actions/", None, None, None, "a snapshot dated on or before a listed meeting")]
+    )
+
+
+def meetings_with_data(data: BoardData) -> list[dt.date]:
+    """Meetings that can be briefed: an action-plan snapshot and a register on or before them."""
+    return [
+        meeting
+        for meeting in data.config.meetings
+        if _latest_on_or_before(data.actions, meeting)
+        and _latest_on_or_before(data.funding, meeting)
+    ]
+
+
+def _parse(meeting_date: str | dt.date) -> dt.date:
+    if isinstance(meeting_date, dt.date):
+        return meeting_date
+    try:
+        return dt.date.fromisoformat(str(meeting_date).strip())
+    except ValueError:
+        raise DataError(
+            [Problem("meeting date", None, None, str(meeting_date), "a date as YYYY-MM-DD")]
+        ) from None
+
+
+def _latest_on_or_before(
+    snapshots: dict[dt.date, Snapshot], date: dt.date | None
+) -> Snapshot | None:
+    if date is None:
+        return None
+    earlier = [d for d in snapshots if d <= date]
+    return snapshots[max(earlier)] if earlier else None
+
+
+def _as_at(snapshots: dict[dt.date, Snapshot], date: dt.date, folder: str, what: str) -> Snapshot:
+    snapshot = _latest_on_or_before(snapshots, date)
+    if snapshot is None:
+        raise DataError(
+            [
+                Problem(
+                    f"{folder}/", None, None, None, f"{what} dated on or before {date.isoformat()}"
+                )
+            ]
+        )
+    return snapshot

@@ -1,0 +1,122 @@
+"""Executing the briefing notebook with papermill, in a kernel reached over private sockets.
+
+The parameters are checked against the notebook's own before anything runs (papermill itself
+only warns), and each way a run can fail (a cell too slow, a dead kernel, a cell that raised)
+becomes an error that says what happened and where the notebook as far as it ran was kept.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+import uuid
+from pathlib import Path
+
+import nbformat
+
+from boardbrief.errors import NotebookDataError, RenderError
+from boardbrief.publish.staging import keep_failed
+
+log = logging.getLogger(__name__)
+
+KERNEL_NAME = "boardbrief"
+CELL_TIMEOUT = 600  # seconds; a cell that hangs is stopped rather than waited on for ever
+
+
+def check_parameters(notebook: Path, parameters: dict[str, object]) -> None:
+    """Refuse parameters the notebook does not declare (papermill itself only warns)."""
+    import papermill
+
+    declared = papermill.inspect_notebook(str(notebook))
+    unknown = sorted(set(parameters) - set(declared))
+    if unknown:
+        raise RenderError(
+            f"{notebook.name} has no parameter {', '.join(unknown)}; it declares: "
+            f"{', '.join(sorted(declared)) or 'none'}"
+        )
+
+
+def require_kernel(kernel_name: str) -> None:
+    """Refuse to start when the notebook's kernel is not registered, saying how to register it."""
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
+    try:
+        KernelSpecManager().get_kernel_spec(kernel_name)
+    except NoSuchKernel:
+        raise RenderError(
+            f"the Jupyter kernel '{kernel_name}' is not registered. Run `make briefing` (it "
+            f"registers it), or: python -m ipykernel install --sys-prefix --name {kernel_name}"
+        ) from None
+
+
+def execute_notebook(
+    notebook: Path,
+    output: Path,
+    parameters: dict[str, object],
+    kernel_name: str,
+    cell_timeout: int | None,
+    out_dir: Path,
+    date: str,
+) -> nbformat.NotebookNode:
+    """Run `notebook` with `parameters` into `output`; a failed run is kept in `out_dir`."""
+    import papermill
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+    from papermill.exceptions import PapermillExecutionError
+
+    log.info("running %s for %s", notebook.name, date)
+    try:
+        return papermill.execute_notebook(
+            str(notebook),
+            str(output),
+            parameters=parameters,
+            kernel_name=kernel_name,
+            cwd=str(notebook.parent),
+            progress_bar=False,
+            log_output=False,
+            request_save_on_cell_execute=False,
+            execution_timeout=cell_timeout,
+            kernel_manager_class=local_socket_kernel_manager(),
+            # stop the kernel at once, not politely: a kernel asked to shut down while a cell
+            # runs (Ctrl-C, a timeout) prints its own traceback; ours has nothing to clean up
+            shutdown_kernel="immediate",
+        )
+    except CellTimeoutError as error:
+        preview = str(error).partition("Here is a preview of the cell contents:")[2].strip()
+        raise RenderError(
+            f"a cell of {notebook.name} ran for more than {cell_timeout} seconds and was stopped"
+            + (f"; the cell began:\n{preview}" if preview else "")
+        ) from None
+    except DeadKernelError:
+        kept = keep_failed(output, out_dir, date)
+        where = f"The notebook as far as it ran is at {kept}" if kept else "No notebook was saved."
+        raise RenderError(
+            f"the kernel running {notebook.name} died (out of memory, or killed)\n{where}"
+        ) from None
+    except PapermillExecutionError as error:
+        kept = keep_failed(output, out_dir, date)
+        if error.ename == "DataError":
+            raise NotebookDataError(error.evalue) from None
+        raise RenderError(
+            f"cell {error.exec_count} of {notebook.name} failed with {error.ename}: {error.evalue}"
+            f"\nThe failed notebook, with the failing cell's output, is at {kept}"
+        ) from None
+
+
+def local_socket_kernel_manager() -> type:
+    """A kernel manager that talks to the kernel over private Unix sockets, not open TCP ports.
+
+    nbclient creates, watches and shuts down the kernel itself, so a kernel that dies is noticed.
+    """
+    from jupyter_client.manager import AsyncKernelManager
+    from traitlets import default
+
+    class LocalSocketKernelManager(AsyncKernelManager):
+        @default("transport")
+        def _default_transport(self) -> str:
+            return "ipc"
+
+        @default("ip")
+        def _default_ip(self) -> str:  # the prefix of the socket files, removed at shutdown
+            return str(Path(tempfile.gettempdir()) / f"boardbrief-kernel-{uuid.uuid4().hex}")
+
+    return LocalSocketKernelManager

@@ -1,0 +1,33 @@
+"""Exporting the executed notebook as the board's HTML with nbconvert and our own template."""
+
+from __future__ import annotations
+
+import nbformat
+
+from boardbrief import paths
+from boardbrief.publish.figures import FIGURES_MIMETYPE, INPUTS_MIMETYPE
+
+
+def export_html(notebook: nbformat.NotebookNode, title: str) -> str:
+    """The executed notebook as the board's HTML: our template, no code, nothing external."""
+    from nbconvert import HTMLExporter
+
+    from boardbrief.publish.outline import OutlinePreprocessor, css_string
+
+    exporter = HTMLExporter(
+        template_name=paths.NBCONVERT_TEMPLATE_NAME,
+        extra_template_basedirs=[str(paths.NBCONVERT_TEMPLATES)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
+    exporter.register_preprocessor(OutlinePreprocessor(), enabled=True)
+    exporter.register_filter("css_string", css_string)
+    notebook = nbformat.from_dict(notebook)
+    notebook.metadata["title"] = title
+    hidden = {FIGURES_MIMETYPE, INPUTS_MIMETYPE}
+    for cell in notebook.cells:  # figures and inputs travel in their own files, not in the page
+        if cell.cell_type == "code":
+            cell.outputs = [o for o in cell.outputs if not hidden & set(o.get("data", {}))]
+    body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": title}})
+    return body

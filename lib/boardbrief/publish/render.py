@@ -1,0 +1,177 @@
+"""Rendering one meeting's briefing: check the data, execute the notebook, export HTML, publish.
+
+Execution (papermill, `execute`) and export (nbconvert, `html`) run in this one process through
+their Python APIs. Everything is written into a staging folder beside the final one and moved
+into place only when every step has succeeded (`staging`), so a failure never leaves a
+half-written briefing; `locks` keeps a second render of the same meeting out. `parallel`
+renders every meeting at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from filelock import Timeout
+
+from boardbrief import paths
+from boardbrief.contract.inputs import sha256_of
+from boardbrief.contract.load import load_board_data
+from boardbrief.contract.meeting import LATEST, Meeting, select_meeting
+from boardbrief.errors import RenderError
+from boardbrief.publish import figures as figures_module
+from boardbrief.publish.archive_index import write_index
+from boardbrief.publish.execute import (
+    CELL_TIMEOUT,
+    KERNEL_NAME,
+    check_parameters,
+    execute_notebook,
+    require_kernel,
+)
+from boardbrief.publish.folders import check_output_folder, writing_into
+from boardbrief.publish.html import export_html
+from boardbrief.publish.locks import index_lock, only_render_of
+from boardbrief.publish.pdf import chromium_version, print_pdf, require_chromium
+from boardbrief.publish.run_record import build_run_record, write_run_record
+from boardbrief.publish.staging import failed_notebook, new_staging, publish_folder
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    """Where a rendered briefing's files are."""
+
+    meeting_date: dt.date
+    folder: Path
+
+    @property
+    def html(self) -> Path:
+        return self.folder / paths.BRIEFING_HTML
+
+
+def render_meeting(
+    data_dir: Path,
+    out_dir: Path,
+    meeting_date: str | None = None,
+    notebook: Path = paths.BRIEFING_NOTEBOOK,
+    kernel_name: str = KERNEL_NAME,
+    cell_timeout: int | None = CELL_TIMEOUT,
+    pdf: bool = False,
+) -> RenderResult:
+    """Render one meeting's briefing into `out_dir/MEETING_DATE/`.
+
+    Parameters
+    ----------
+    data_dir
+        The board's data folder; checked in full before anything runs.
+    out_dir
+        Where briefings go; created if missing, but only once the data has passed its checks.
+    meeting_date
+        A meeting listed in board.yml as YYYY-MM-DD, or None for the latest with data.
+    cell_timeout
+        Seconds any one notebook cell may run before it is stopped (None: no limit).
+    pdf
+        Also print `briefing.pdf` with headless Chromium (checked for before anything runs).
+
+    Raises
+    ------
+    DataError
+        The data breaks the contract (nothing is written).
+    RenderError, NotebookDataError
+        Execution or export failed (the previous briefing, if any, is untouched).
+    PdfError
+        `pdf` was asked for and Chromium is missing or could not print.
+    """
+    log.info("checking the data in %s", data_dir)
+    meeting = select_meeting(load_board_data(data_dir), meeting_date or LATEST)
+    date = meeting.date.isoformat()
+    parameters = {"meeting_date": date, "data_dir": str(Path(data_dir).resolve())}
+    check_parameters(notebook, parameters)
+    require_kernel(kernel_name)
+    browser = require_chromium() if pdf else None
+    check_output_folder(out_dir, Path(data_dir))
+
+    with writing_into(out_dir):
+        out_dir.mkdir(parents=True, exist_ok=True)
+        with only_render_of(out_dir, date):
+            final = _render_locked(
+                meeting, notebook, parameters, kernel_name, cell_timeout, out_dir, date, browser
+            )
+    try:
+        with writing_into(out_dir), index_lock(out_dir):
+            write_index(out_dir, meeting.config.board)
+    except (RenderError, Timeout) as error:  # the briefing itself is in place: say so
+        raise RenderError(
+            f"the briefing was published at {final}, but index.html was not updated: {error}"
+        ) from None
+    log.info("wrote %s", final)
+    return RenderResult(meeting.date, final)
+
+
+def _render_locked(
+    meeting: Meeting,
+    notebook: Path,
+    parameters: dict[str, object],
+    kernel_name: str,
+    cell_timeout: int | None,
+    out_dir: Path,
+    date: str,
+    browser: str | None = None,
+) -> Path:
+    """Run, export and record into a staging folder, then swap it in for the old briefing."""
+    previous = out_dir / date
+    if previous.is_dir() and not os.access(previous, os.W_OK | os.X_OK):
+        # checked before running: publishing could not remove the old briefing's files
+        raise RenderError(f"cannot write to {previous}: permission denied")
+    staging = new_staging(out_dir, date)
+    started = _now()
+    try:
+        executed = execute_notebook(
+            notebook,
+            staging / paths.EXECUTED_NOTEBOOK,
+            parameters,
+            kernel_name,
+            cell_timeout,
+            out_dir,
+            date,
+        )
+        figures = figures_module.figures_from_notebook(executed)
+        (staging / paths.FIGURES_JSON).write_text(
+            figures_module.figures_json(figures), encoding="utf-8"
+        )
+        log.info("exporting HTML")
+        title = f"{meeting.config.board}: briefing for {meeting.date.isoformat()}"
+        html = export_html(executed, title)
+        (staging / paths.BRIEFING_HTML).write_text(html, encoding="utf-8")
+        record = build_run_record(
+            parameters=parameters,
+            notebook=notebook,
+            inputs=figures_module.inputs_from_notebook(executed),
+            kernel_name=kernel_name,
+            started=started,
+            finished=_now(),
+            folder=staging,
+        )
+        if browser:
+            log.info("printing the PDF with %s", browser)
+            print_pdf(staging / paths.BRIEFING_HTML, staging / paths.BRIEFING_PDF, browser)
+            record["pdf"] = {
+                "sha256": sha256_of(staging / paths.BRIEFING_PDF),
+                "printed_by": chromium_version(browser),
+            }
+        write_run_record(record, staging)
+        final = out_dir / date
+        publish_folder(staging, final)
+        failed_notebook(out_dir, date).unlink(missing_ok=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return final
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)

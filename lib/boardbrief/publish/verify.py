@@ -1,0 +1,118 @@
+"""Proving a past briefing: the same inputs, re-rendered now, give the same bytes.
+
+The archived briefing is never touched: the re-render goes to a temporary folder.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from boardbrief import paths
+from boardbrief.contract.inputs import sha256_of
+from boardbrief.errors import NothingToVerify
+from boardbrief.publish.run_record import RUN_RECORD, environment, read_run_record
+
+log = logging.getLogger(__name__)
+
+REPRODUCED = "reproduced"
+NOT_REPRODUCED = "not reproduced"
+INPUTS_CHANGED = "inputs changed"
+COMPARED = (paths.BRIEFING_HTML, paths.FIGURES_JSON)  # the executed notebook keeps timings
+
+
+@dataclass
+class Verification:
+    """The outcome of `verify_meeting`, with one plain line per finding."""
+
+    outcome: str
+    findings: list[str] = field(default_factory=list)
+
+
+def verify_meeting(out_dir: Path, meeting_date: str, data_dir: Path | None = None) -> Verification:
+    """Check a rendered meeting's inputs, re-render it elsewhere and compare the outputs."""
+    from boardbrief.publish.render import render_meeting  # the one heavy step; imported when needed
+
+    folder = out_dir / meeting_date
+    if not (folder / RUN_RECORD).is_file():
+        raise NothingToVerify(f"no briefing with a run record at {folder}")
+    record = read_run_record(folder)
+    data_dir = data_dir or Path(str(record["parameters"]["data_dir"]))
+    changed = changed_inputs(record["inputs"], data_dir)
+    if changed:
+        return Verification(INPUTS_CHANGED, changed)
+
+    findings = tampered_outputs(record, folder)
+    with tempfile.TemporaryDirectory(prefix="boardbrief-verify-") as scratch:
+        log.info("re-rendering %s into a temporary folder", meeting_date)
+        again = render_meeting(data_dir, Path(scratch) / "briefings", meeting_date).folder
+        new_record = read_run_record(again)
+        added = sorted(
+            {i["path"] for i in new_record["inputs"]} - {i["path"] for i in record["inputs"]}
+        )
+        if added:
+            lines = [f"{path}: a new input file, not in the run record" for path in added]
+            return Verification(INPUTS_CHANGED, lines)
+        different = [
+            name for name in COMPARED if sha256_of(folder / name) != sha256_of(again / name)
+        ]
+        if not different and not findings:
+            return Verification(REPRODUCED, [f"{name}: identical" for name in COMPARED])
+        findings += [f"{name}: differs from the archived copy" for name in different]
+        findings += figure_differences(folder / paths.FIGURES_JSON, again / paths.FIGURES_JSON)
+        findings += environment_differences(record["environment"], environment())
+    return Verification(NOT_REPRODUCED, findings)
+
+
+def changed_inputs(inputs: list[dict[str, Any]], data_dir: Path) -> list[str]:
+    """Recorded inputs that are now missing or have different bytes."""
+    findings = []
+    for item in inputs:
+        path = data_dir / str(item["path"])
+        if not path.is_file():
+            findings.append(f"{item['path']}: missing (it was read for the archived briefing)")
+        elif sha256_of(path) != item["sha256"]:
+            findings.append(f"{item['path']}: changed since the archived briefing was rendered")
+    return findings
+
+
+def tampered_outputs(record: dict[str, Any], folder: Path) -> list[str]:
+    """Archived outputs whose bytes no longer match the run record (the PDF too, if printed)."""
+    expected = {name: record["outputs"].get(name) for name in COMPARED}
+    if record.get("pdf"):
+        expected[paths.BRIEFING_PDF] = record["pdf"].get("sha256")
+    return [
+        f"{name}: the archived copy was changed after it was rendered"
+        for name, sha256 in expected.items()
+        if not (folder / name).is_file() or sha256_of(folder / name) != sha256
+    ]
+
+
+def figure_differences(archived: Path, fresh: Path) -> list[str]:
+    """Each headline figure that differs: its key, the archived value and the new one."""
+    old = json.loads(archived.read_text(encoding="utf-8"))
+    new = json.loads(fresh.read_text(encoding="utf-8"))
+    return [
+        f"figure {key}: archived {old.get(key, 'absent')!r}, now {new.get(key, 'absent')!r}"
+        for key in sorted(set(old) | set(new))
+        if old.get(key) != new.get(key)
+    ]
+
+
+def environment_differences(recorded: dict[str, Any], current: dict[str, Any]) -> list[str]:
+    """How this environment differs from the one the briefing was rendered in."""
+    findings = []
+    if recorded.get("python") != current.get("python"):
+        findings.append(f"Python: recorded {recorded.get('python')}, now {current.get('python')}")
+    old, new = recorded.get("packages", {}), current.get("packages", {})
+    for name in sorted(set(old) | set(new)):
+        if old.get(name) != new.get(name):
+            was, now = old.get(name, "not installed"), new.get(name, "not installed")
+            findings.append(f"package {name}: recorded {was}, now {now}")
+    if not findings:
+        findings.append("the environment is the same as the one recorded")
+    return findings
