@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 import struct
 from pathlib import Path
@@ -103,6 +104,10 @@ def write_hostile_corpus(data: Path) -> list[str]:
     ):
         assert old in text, old
         text = text.replace(old, new)
+    # The payloads' words are no one's names: listed, the hostile comments are quoted (and so
+    # their escaping is tested) instead of being withheld as possibly naming someone.
+    words = sorted({w for c in HOSTILE_COMMENTS.values() for w in re.findall(r"[^\W\d_]+", c)})
+    text += f"not_names: {json.dumps(words)}\n"
     board.write_text(text, encoding="utf-8")
     _edit_rows(
         data / "actions" / "2026-05-05.csv",
