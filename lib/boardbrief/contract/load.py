@@ -21,6 +21,7 @@ from boardbrief.contract.board_config import BOARD_FILE, BoardConfig, load_board
 from boardbrief.contract.codebook import THEMES_FILE, Codebook, load_codebook
 from boardbrief.contract.commentary import Commentary, read_commentary
 from boardbrief.contract.indicators import Indicators, load_indicators
+from boardbrief.contract.measures import Measures, load_measures
 from boardbrief.contract.problems import DataError, Problem
 from boardbrief.contract.read_tables import FORMULA_PROBLEMS, TABLE_SUFFIXES, read_table
 from boardbrief.formatting import plural
@@ -54,6 +55,7 @@ class BoardData:
     commentary: dict[dt.date, Commentary]
     indicators: Indicators
     files_read: tuple[str, ...]
+    measures: Measures | None = None  # the impact scorecard's; None without measures.yml
 
 
 def load_board_data(data_dir: Path | str) -> BoardData:
@@ -109,6 +111,10 @@ def load_board_data(data_dir: Path | str) -> BoardData:
         for date, file in commentary_files.items()
     }
     indicators = collect(lambda: load_indicators(data_dir, config))
+    loaded = [s for s in actions.values() if s is not None]
+    action_ids = {i for s in loaded for i in s.table["action_id"]}
+    known_ids = action_ids if len(loaded) == len(actions) else None
+    measures = collect(lambda: load_measures(data_dir, config, known_ids))
     if problems:
         raise DataError(problems)
 
@@ -120,6 +126,7 @@ def load_board_data(data_dir: Path | str) -> BoardData:
         *feedback_files,
         *commentary_files.values(),
         *indicators.files_read,
+        *(measures.files_read if measures else ()),
     ]
     log.info(
         "checked %s: %s, %s, %s",
@@ -138,6 +145,7 @@ def load_board_data(data_dir: Path | str) -> BoardData:
         commentary=commentary,
         indicators=indicators,
         files_read=tuple(sorted(files_read)),
+        measures=measures,
     )
 
 

@@ -21,6 +21,7 @@ from boardbrief.publish.exports import write_csvs
 from boardbrief.sections.action_plan import ActionPlanStatus, action_plan_status
 from boardbrief.sections.feedback import FeedbackStatus, feedback_status
 from boardbrief.sections.funding import CHANGE_COLUMNS, FundingStatus, funding_status, round_pence
+from boardbrief.sections.scorecard import scorecard_status, scorecard_table
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +29,7 @@ ACTIONS_CSV = "actions.csv"
 FEEDBACK_THEMES_CSV = "feedback_themes.csv"
 FUNDING_LINES_CSV = "funding_lines.csv"
 PER_CHILD_CSV = "investment_per_child.csv"
+SCORECARD_CSV = "scorecard.csv"  # only for a board with measures.yml
 YES, NO = "yes", "no"
 
 
@@ -75,12 +77,16 @@ def analyst_tables(meeting: Meeting) -> dict[str, pd.DataFrame]:
     """Every export for a meeting, by file name, computed before any is written."""
     plan = action_plan_status(meeting)
     funds = funding_status(meeting)
-    return {
+    tables = {
         ACTIONS_CSV: actions_table(plan, meeting.actions.table),
         FEEDBACK_THEMES_CSV: feedback_themes_table(feedback_status(meeting)),
         FUNDING_LINES_CSV: funding_lines_table(funds),
         PER_CHILD_CSV: per_child_table(funds),
     }
+    outcomes = scorecard_status(meeting)
+    if outcomes is not None:
+        tables[SCORECARD_CSV] = scorecard_table(outcomes)
+    return tables
 
 
 def actions_table(plan: ActionPlanStatus, snapshot: pd.DataFrame) -> pd.DataFrame:

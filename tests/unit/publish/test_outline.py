@@ -101,3 +101,25 @@ def test_css_string_keeps_board_names_as_text_inside_the_style_element():
     escaped = css_string('Board "x" </style><script>\\ & \n')
     assert escaped == "Board \\22 x\\22  \\3C /style\\3E \\3C script\\3E \\5C  \\26  \\A "
     assert not set('"<>\\\n') & set(escaped.replace("\\", ""))
+
+
+def test_a_heading_is_dropped_when_the_cells_under_it_show_nothing():
+    from boardbrief.publish.outline import without_empty_headings
+
+    v4 = nbformat.v4
+    shown = v4.new_code_cell(
+        "views.a(x)", outputs=[v4.new_output("display_data", {"text/html": "<p>a</p>"})]
+    )
+    cells = [
+        v4.new_markdown_cell("## Shown"),
+        v4.new_code_cell("views.none(x)"),
+        shown,
+        v4.new_markdown_cell("### Empty"),
+        v4.new_code_cell("views.none(x)"),
+        v4.new_markdown_cell("## Empty too"),
+        v4.new_code_cell("views.none(x)"),
+        v4.new_markdown_cell("### Empty at the end"),
+    ]
+    kept = without_empty_headings(cells)
+    assert [c.source for c in kept if c.cell_type == "markdown"] == ["## Shown"]
+    assert len(kept) == 5
