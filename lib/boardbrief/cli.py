@@ -100,14 +100,16 @@ def _verify(args: argparse.Namespace) -> int:
 def _validate(args: argparse.Namespace) -> int:
     from boardbrief.contract.board_config import config_warnings
     from boardbrief.contract.load import load_board_data
+    from boardbrief.formatting import plural
 
     data = load_board_data(args.data)
     for warning in config_warnings(data.config):
         print(f"boardbrief: warning: {warning}", file=sys.stderr)
     print(
         f"{args.data}: all {len(data.files_read)} files meet the data contract "
-        f"({len(data.actions)} action snapshots, {len(data.funding)} investment registers, "
-        f"{len(data.feedback):,} comments)"
+        f"({plural(len(data.actions), 'action snapshot')}, "
+        f"{plural(len(data.funding), 'investment register')}, "
+        f"{plural(len(data.feedback), 'comment')})"
     )
     return EXIT_OK
 
@@ -120,19 +122,33 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _init(args: argparse.Namespace) -> int:
+    from boardbrief.publish.init_folder import init_folder
+
+    init_folder(args.folder, args.board)
+    print(args.folder.resolve())
+    return EXIT_OK
+
+
 def _list(args: argparse.Namespace) -> int:
     from boardbrief.contract.load import load_board_data
-    from boardbrief.contract.meeting import latest_meeting, meetings_with_data
+    from boardbrief.contract.meeting import has_own_snapshot, latest_meeting, missing_data
 
     data = load_board_data(args.data)
-    ready = set(meetings_with_data(data))
-    latest = latest_meeting(data) if ready else None
-    print(f"{'meeting':<12}  {'data':<8}  {'rendered':<8}")
+    owned = [m for m in data.config.meetings if has_own_snapshot(data, m)]
+    latest = latest_meeting(data) if owned else None
+    print(f"{'meeting':<12}  {'data':<4}  {'plan':<9}  {'rendered':<8}")
     for meeting in data.config.meetings:
         rendered = (args.out / meeting.isoformat() / paths.BRIEFING_HTML).is_file()
-        marks = ("yes" if meeting in ready else "no", "yes" if rendered else "no")
-        latest_mark = "  <- latest" if meeting == latest else ""
-        print(f"{meeting.isoformat():<12}  {marks[0]:<8}  {marks[1]:<8}{latest_mark}")
+        missing = missing_data(data, meeting)
+        plan = "new" if meeting in owned else ("unchanged" if not missing else "-")
+        marks = ("no" if missing else "yes", plan, "yes" if rendered else "no")
+        line = f"{meeting.isoformat():<12}  {marks[0]:<4}  {marks[1]:<9}  {marks[2]:<8}"
+        if meeting == latest:
+            line += "  <- latest"
+        if missing:
+            line += f"  (needs {' and '.join(missing)})"
+        print(line.rstrip())
     return EXIT_OK
 
 
@@ -172,10 +188,13 @@ def _parser() -> argparse.ArgumentParser:
         "meeting_date",
         nargs="?",
         metavar="MEETING_DATE",
-        help="a meeting in board.yml, YYYY-MM-DD (default: the latest with data)",
+        help="a meeting in board.yml, YYYY-MM-DD (default: the latest meeting with an "
+        "action-plan snapshot of its own, marked 'latest' by list)",
     )
     render.add_argument(
-        "--all", action="store_true", help="render every meeting with data not yet rendered"
+        "--all",
+        action="store_true",
+        help="render every meeting with data (list's 'data' column) not yet rendered",
     )
     render.add_argument(
         "--force", action="store_true", help="with --all: render every meeting, even if rendered"
@@ -238,13 +257,46 @@ def _parser() -> argparse.ArgumentParser:
         "meeting_date",
         nargs="?",
         metavar="MEETING_DATE",
-        help="a meeting in board.yml, YYYY-MM-DD, or latest (default: the latest with data)",
+        help="a meeting in board.yml, YYYY-MM-DD, or latest (default: the latest meeting with "
+        "an action-plan snapshot of its own, marked 'latest' by list)",
     )
     data_option(export)
     out_option(export, paths.DEFAULT_EXPORTS_DIR, "exports are written, a folder per meeting")
     export.set_defaults(handler=_export)
 
-    listing = commands.add_parser("list", help="list meetings, and which have data and briefings")
+    init = commands.add_parser(
+        "init",
+        help="start a new board's data folder",
+        description=(
+            "Write a commented board.yml (fill in the keys marked REQUIRED), a themes.yml to "
+            "start the codebook from, empty actions/, funding/, feedback/ and commentary/ "
+            "folders, and blank templates of each table in templates/ (CSV, and XLSX with "
+            "drop-down lists). Refuses a folder that has anything in it."
+        ),
+    )
+    init.add_argument("folder", type=Path, metavar="DIR", help="a new or empty folder")
+    init.add_argument(
+        "--board",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="a board.yml already filled in, used instead of the commented one; its ids "
+        "fill the XLSX templates' drop-down lists",
+    )
+    init.set_defaults(handler=_init)
+
+    listing = commands.add_parser(
+        "list",
+        help="list meetings, and which have data and briefings",
+        description=(
+            "data: yes when render can brief the meeting: it has an action-plan snapshot and "
+            "an investment register dated on or before it (otherwise the line says which is "
+            "missing). plan: new when an action-plan snapshot is dated after the previous "
+            "meeting and on or before this one; unchanged when the meeting reuses the "
+            "previous meeting's. latest: the meeting render briefs when given no date, the "
+            "latest with a new plan."
+        ),
+    )
     data_option(listing)
     out_option(listing)
     listing.set_defaults(handler=_list)

@@ -78,6 +78,12 @@ def test_validate_good_data_exits_0(board_dir, capsys):
     assert "all 10 files meet the data contract" in capsys.readouterr().out
 
 
+def test_validate_counts_one_register_in_the_singular(board_dir, capsys):
+    (board_dir / "funding" / "2026-05-01.csv").unlink()
+    assert main(["validate", "--data", str(board_dir)]) == 0
+    assert "(3 action snapshots, 1 investment register, " in capsys.readouterr().out
+
+
 def test_validate_warns_when_comments_are_quoted_with_no_names_listed(board_dir, edit, capsys):
     assert main(["validate", "--data", str(board_dir)]) == 0  # Northshire lists no names
     warning = capsys.readouterr().err

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 import struct
 from pathlib import Path
@@ -88,6 +89,8 @@ COMMENTARY_SHOWS = [
     f"{TEMPLATE} {STYLE}",
 ]
 BOARD = f"Northshire {SVG} Board"
+MEASURE = f"Assessments on time {SCRIPT}"
+MEASURE_NOTE = f"Backlog {IMG} {BIDI}"
 
 
 def write_hostile_corpus(data: Path) -> list[str]:
@@ -101,6 +104,10 @@ def write_hostile_corpus(data: Path) -> list[str]:
     ):
         assert old in text, old
         text = text.replace(old, new)
+    # The payloads' words are no one's names: listed, the hostile comments are quoted (and so
+    # their escaping is tested) instead of being withheld as possibly naming someone.
+    words = sorted({w for c in HOSTILE_COMMENTS.values() for w in re.findall(r"[^\W\d_]+", c)})
+    text += f"not_names: {json.dumps(words)}\n"
     board.write_text(text, encoding="utf-8")
     _edit_rows(
         data / "actions" / "2026-05-05.csv",
@@ -120,7 +127,24 @@ def write_hostile_corpus(data: Path) -> list[str]:
                 [feedback_id, f"2026-05-0{day}", session, "Westvale", "parent", comment, "yes"]
             )
     (data / "commentary" / "2026-05-12.md").write_text(COMMENTARY, encoding="utf-8")
+    # A measure behind its trajectory, so its name and note reach the scorecard and its exception
+    # report (and the chart's alt text).
+    (data / "measures.yml").write_text(
+        "measures:\n"
+        f"  - {{id: on-time, name: {json.dumps(MEASURE)}, area: waits, owner: nsc,\n"
+        "     unit: percent, polarity: higher, frequency: monthly, actions: [W1],\n"
+        "     baseline: {period: 2026-01-31, value: 30}, target: {period: 2026-12-31, value: 80}}\n",
+        encoding="utf-8",
+    )
+    (data / "measures").mkdir()
+    with (data / "measures" / "values.csv").open("w", encoding="utf-8", newline="") as file:
+        writer = csv.writer(file)
+        writer.writerow(["measure_id", "period_end", "value", "note"])
+        writer.writerow(["on-time", "2026-03-31", "31", ""])
+        writer.writerow(["on-time", "2026-04-30", "32", MEASURE_NOTE])
     return [
+        MEASURE,
+        MEASURE_NOTE,
         BOARD,
         BREAKOUT,
         f"{SVG} College",

@@ -22,6 +22,7 @@ pytestmark = pytest.mark.pipeline
 MAX_BYTES = 1_500_000
 SECTIONS = [
     "Summary",
+    "Impact scorecard: are outcomes improving?",
     "Action plan",
     "What families are telling us",
     "Investment by partners",

@@ -87,8 +87,9 @@ def test_list_shows_which_meetings_are_rendered(rendered):
     result = run_cli("list", "--data", str(rendered["data"]), "--out", str(rendered["out"]))
     assert result.returncode == 0
     lines = result.stdout.splitlines()
-    assert lines[1].split() == ["2026-03-10", "yes", "no"]
-    assert lines[3].split() == ["2026-05-12", "yes", "yes", "<-", "latest"]
+    assert lines[0].split() == ["meeting", "data", "plan", "rendered"]
+    assert lines[1].split() == ["2026-03-10", "yes", "new", "no"]
+    assert lines[3].split() == ["2026-05-12", "yes", "new", "yes", "<-", "latest"]
 
 
 def test_plain_papermill_runs_the_notebook(tmp_path):

@@ -124,8 +124,16 @@ def per_child_chart(
         )
     axis.set_ylim(len(order) - 0.5, -1.9)
     axis.set_xlim(0, max(float(frame["pounds"].max()), 1.0) * 1.45)
-    axis.xaxis.set_major_formatter(_tick(lambda pounds: f"£{pounds:,.0f}"))
+    axis.xaxis.set_major_formatter(_tick(per_child_tick))
     return to_svg(figure)
+
+
+def per_child_tick(pounds: float) -> str:
+    """A per-child axis label: whole pounds where the tick is whole, else pounds and pence
+    (£2.50, never £2 for 2.5)."""
+    if abs(pounds - round(pounds)) < 1e-9:
+        return f"£{round(pounds):,}"
+    return f"£{pounds:,.2f}"
 
 
 def spend_trend_chart(over_time: pd.DataFrame, meeting_labels: dict) -> str:

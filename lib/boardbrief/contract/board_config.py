@@ -21,6 +21,7 @@ from boardbrief.contract.settings import (
     IsoDate,
     Settings,
     Text,
+    not_utf8,
     problems_from,
     require_unique,
 )
@@ -144,7 +145,7 @@ def load_board_config(data_dir: Path) -> BoardConfig:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
-        raise DataError([_not_utf8(BOARD_FILE, error)]) from None
+        raise DataError([not_utf8(BOARD_FILE, error)]) from None
     except OSError as error:
         raise DataError([unreadable(BOARD_FILE, error)]) from None
     raw, root = load_plain_yaml(text, BOARD_FILE)
@@ -154,15 +155,3 @@ def load_board_config(data_dir: Path) -> BoardConfig:
         return BoardConfig.model_validate(raw)
     except ValidationError as error:
         raise DataError(problems_from(error, root, BOARD_FILE)) from None
-
-
-def _not_utf8(name: str, error: UnicodeDecodeError) -> Problem:
-    line = error.object[: error.start].count(b"\n") + 1
-    return Problem(
-        name,
-        line,
-        None,
-        None,
-        f"UTF-8 text, but byte 0x{error.object[error.start]:02x} is not UTF-8 "
-        "(save the file as UTF-8)",
-    )

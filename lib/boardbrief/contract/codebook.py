@@ -14,7 +14,7 @@ from typing import Annotated
 import pandas as pd
 from pydantic import Field, ValidationError, field_validator
 
-from boardbrief.contract.plain_yaml import load_plain_yaml
+from boardbrief.contract.plain_yaml import line_of, load_plain_yaml
 from boardbrief.contract.problems import DataError, Problem, unreadable
 from boardbrief.contract.settings import Identifier, Settings, Text, problems_from, require_unique
 
@@ -76,9 +76,14 @@ def load_codebook(data_dir: Path, area_ids: list[str]) -> Codebook:
         codebook = Codebook.model_validate(raw)
     except ValidationError as error:
         raise DataError(problems_from(error, root, THEMES_FILE)) from None
+    listed = ", ".join(area_ids)
     unknown = [
         Problem(
-            THEMES_FILE, None, f"themes[{i}].priority_area", t.priority_area, "a priority area id"
+            THEMES_FILE,
+            line_of(root, ("themes", i, "priority_area")),
+            f"themes[{i}].priority_area",
+            t.priority_area,
+            f"a priority area id from board.yml ({listed})",
         )
         for i, t in enumerate(codebook.themes)
         if t.priority_area and t.priority_area not in area_ids

@@ -21,8 +21,10 @@ from boardbrief.contract.board_config import BOARD_FILE, BoardConfig, load_board
 from boardbrief.contract.codebook import THEMES_FILE, Codebook, load_codebook
 from boardbrief.contract.commentary import Commentary, read_commentary
 from boardbrief.contract.indicators import Indicators, load_indicators
+from boardbrief.contract.measures import Measures, load_measures
 from boardbrief.contract.problems import DataError, Problem
-from boardbrief.contract.read_tables import TABLE_SUFFIXES, read_table
+from boardbrief.contract.read_tables import FORMULA_PROBLEMS, TABLE_SUFFIXES, read_table
+from boardbrief.formatting import plural
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +55,7 @@ class BoardData:
     commentary: dict[dt.date, Commentary]
     indicators: Indicators
     files_read: tuple[str, ...]
+    measures: Measures | None = None  # the impact scorecard's; None without measures.yml
 
 
 def load_board_data(data_dir: Path | str) -> BoardData:
@@ -108,6 +111,10 @@ def load_board_data(data_dir: Path | str) -> BoardData:
         for date, file in commentary_files.items()
     }
     indicators = collect(lambda: load_indicators(data_dir, config))
+    loaded = [s for s in actions.values() if s is not None]
+    action_ids = {i for s in loaded for i in s.table["action_id"]}
+    known_ids = action_ids if len(loaded) == len(actions) else None
+    measures = collect(lambda: load_measures(data_dir, config, known_ids))
     if problems:
         raise DataError(problems)
 
@@ -119,13 +126,14 @@ def load_board_data(data_dir: Path | str) -> BoardData:
         *feedback_files,
         *commentary_files.values(),
         *indicators.files_read,
+        *(measures.files_read if measures else ()),
     ]
     log.info(
-        "checked %d files: %d action snapshots, %d investment registers, %d comments",
-        len(files_read),
-        len(actions),
-        len(funding),
-        len(feedback),
+        "checked %s: %s, %s, %s",
+        plural(len(files_read), "file"),
+        plural(len(actions), "action snapshot"),
+        plural(len(funding), "investment register"),
+        plural(len(feedback), "comment"),
     )
     return BoardData(
         data_dir=data_dir,
@@ -137,6 +145,7 @@ def load_board_data(data_dir: Path | str) -> BoardData:
         commentary=commentary,
         indicators=indicators,
         files_read=tuple(sorted(files_read)),
+        measures=measures,
     )
 
 
@@ -207,12 +216,45 @@ def _date_or_none(text: str) -> dt.date | None:
 def _validated(
     data_dir: Path, name: str, required: list[str], schema: pa.DataFrameSchema
 ) -> pd.DataFrame:
-    table = read_table(data_dir / name, name, required)
+    table = read_table(data_dir / name, name, required, defer_formulas=True)
+    # A formula with no saved result reads as blank: it is reported as itself, and every other
+    # problem in the file is still reported beside it.
+    formulas = table.attrs.get(FORMULA_PROBLEMS, [])
+    problems = []
     try:
         schema.validate(table, lazy=True)
     except pa.errors.SchemaErrors as error:
-        raise DataError(schemas.problems_from_failures(error.failure_cases, table, name)) from None
+        problems = schemas.problems_from_failures(error.failure_cases, table, name)
+    formula_cells = {(p.row, p.column) for p in formulas}
+    problems = [*formulas, *(p for p in problems if (p.row, p.column) not in formula_cells)]
+    if problems:
+        raise DataError(_totals_rows_named(table, name, problems))
     return table
+
+
+TOTALS_ROW = (
+    "only rows of data, but this looks like a totals row: delete it (the briefing adds up "
+    "the rows itself)"
+)
+
+
+def _totals_rows_named(table: pd.DataFrame, name: str, problems: list[Problem]) -> list[Problem]:
+    """A row with problems that is a spreadsheet's totals row is called one, once, instead.
+
+    It is one when its first cell starts with "total", or when every cell is blank but for
+    numbers under the money columns (`..._gbp`).
+    """
+    money = [c for c in table.columns if c.endswith("_gbp")]
+    others = [c for c in table.columns if c not in money]
+    first = table.iloc[:, 0].str.casefold().str.startswith("total")
+    only_money = (table[others] == "").all(axis=1) & (table[money] != "").any(axis=1)
+    totals = set(table.index[first | only_money]) if money else set(table.index[first])
+    rows_with_problems = {p.row for p in problems}
+    named = [
+        Problem(name, row, None, table.at[row, table.columns[0]] or None, TOTALS_ROW)
+        for row in sorted(totals & rows_with_problems)
+    ]
+    return [*named, *(p for p in problems if p.row not in totals)]
 
 
 def _load_actions(

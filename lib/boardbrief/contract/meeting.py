@@ -79,11 +79,9 @@ def latest_meeting(data: BoardData) -> dt.date:
     A snapshot is a meeting's own when it is dated after the previous meeting and on or before
     this one, so a meeting already scheduled in board.yml but not yet prepared is not chosen.
     """
-    meetings = data.config.meetings
-    for position in range(len(meetings) - 1, -1, -1):
-        start = meetings[position - 1] if position > 0 else dt.date.min
-        if any(start < snapshot <= meetings[position] for snapshot in data.actions):
-            return meetings[position]
+    for meeting in reversed(data.config.meetings):
+        if has_own_snapshot(data, meeting):
+            return meeting
     raise DataError(
         [Problem("actions/", None, None, None, "a snapshot dated on or before a listed meeting")]
     )
@@ -91,12 +89,28 @@ def latest_meeting(data: BoardData) -> dt.date:
 
 def meetings_with_data(data: BoardData) -> list[dt.date]:
     """Meetings that can be briefed: an action-plan snapshot and a register on or before them."""
+    return [meeting for meeting in data.config.meetings if not missing_data(data, meeting)]
+
+
+def missing_data(data: BoardData, meeting: dt.date) -> list[str]:
+    """What a render of `meeting` needs and the folder lacks, in words; empty when it has all.
+
+    These are exactly the files `select_meeting` refuses a meeting without.
+    """
+    needs = [(data.actions, "an action-plan snapshot"), (data.funding, "an investment register")]
     return [
-        meeting
-        for meeting in data.config.meetings
-        if _latest_on_or_before(data.actions, meeting)
-        and _latest_on_or_before(data.funding, meeting)
+        f"{what} dated on or before it"
+        for snapshots, what in needs
+        if _latest_on_or_before(snapshots, meeting) is None
     ]
+
+
+def has_own_snapshot(data: BoardData, meeting: dt.date) -> bool:
+    """Whether an action-plan snapshot is dated after the previous meeting and on or before this."""
+    meetings = data.config.meetings
+    position = meetings.index(meeting)
+    start = meetings[position - 1] if position > 0 else dt.date.min
+    return any(start < snapshot <= meeting for snapshot in data.actions)
 
 
 def _parse(meeting_date: str | dt.date) -> dt.date:

@@ -16,27 +16,41 @@ TABLE_SUFFIXES = (".csv", ".xlsx")
 FIRST_DATA_ROW = 2  # row 1 is the header, as a spreadsheet shows it
 
 
-def read_table(path: Path, name: str, required: list[str]) -> pd.DataFrame:
+FORMULA_PROBLEMS = "formula_problems"  # DataFrame.attrs key, with read_table(defer_formulas=True)
+
+
+def read_table(
+    path: Path, name: str, required: list[str], defer_formulas: bool = False
+) -> pd.DataFrame:
     """Read a table as text, one column per header, indexed by the row number a spreadsheet shows.
 
     Every cell is a stripped string ('' when blank); fully blank rows are dropped; column names are
     stripped and lower-cased. `name` is how the file is named in problems (relative to the data
-    folder). Missing `required` columns are reported here, all at once.
+    folder). Missing `required` columns are reported here, all at once. A formula saved with no
+    result is a problem; with `defer_formulas` those problems are not raised but kept in
+    `frame.attrs[FORMULA_PROBLEMS]`, so the caller can report them beside the table's others.
 
     Raises
     ------
     DataError
         When the file cannot be read as a table, is empty, or lacks required columns.
     """
+    formula_problems: list[Problem] = []
     try:
-        rows = _xlsx_rows(path, name) if path.suffix.lower() == ".xlsx" else _csv_rows(path, name)
+        if path.suffix.lower() == ".xlsx":
+            rows = _xlsx_rows(path, name)
+            formula_problems = _uncalculated_formulas(path, name, rows)
+        else:
+            rows = _csv_rows(path, name)
     except OSError as error:
         raise DataError([unreadable(name, error)]) from None
     if not rows or not any(cell.strip() for cell in rows[0]):
         raise DataError([Problem(name, None, None, None, _needs_header(required))])
-    header = [unicodedata.normalize("NFC", cell).strip().lower() for cell in rows[0]]
+    header = [_header_cell(cell) for cell in rows[0]]
     _reject_repeated_columns(header, name)
     missing = [column for column in required if column not in header]
+    if missing and len(missing) == len(required):  # no header at all in row 1: say what is there
+        raise DataError([_header_not_in_row_1(path, name, required, rows)])
     if missing:
         raise DataError(
             [
@@ -51,7 +65,64 @@ def read_table(path: Path, name: str, required: list[str]) -> pd.DataFrame:
     frame.index = pd.RangeIndex(FIRST_DATA_ROW, FIRST_DATA_ROW + len(frame), name="row")
     # Strip spaces and compose accents one way (NFC), so 'Éastmoor' typed on any system matches.
     frame = frame.apply(lambda column: column.str.normalize("NFC").str.strip())
-    return frame[(frame != "").any(axis=1)]
+    if formula_problems and not defer_formulas:
+        raise DataError(formula_problems)
+    frame = frame[(frame != "").any(axis=1)].copy()
+    frame.attrs[FORMULA_PROBLEMS] = formula_problems
+    return frame
+
+
+def _header_not_in_row_1(
+    path: Path, name: str, required: list[str], rows: list[list[str]]
+) -> Problem:
+    """One problem for a table whose row 1 is not its header: what row 1 holds, and where the
+    header is, when it is found lower down or (in a workbook) on another worksheet."""
+    found = " | ".join(cell.strip() for cell in rows[0] if cell.strip())
+    expected = f"the header row ({', '.join(required)}) in row 1"
+    is_workbook = path.suffix.lower() == ".xlsx"
+    if is_workbook:
+        sheets = _sheet_headers(path)
+        expected += f" of the first worksheet, '{sheets[0][0]}' (only the first is read)"
+    below = next(
+        (
+            number
+            for number, row in enumerate(rows[1:21], start=2)
+            if set(required) <= {_header_cell(cell) for cell in row}
+        ),
+        None,
+    )
+    if below is not None:
+        expected += f"; the header is in row {below}: delete the rows above it"
+    elif is_workbook:
+        holding = [title for title, first in sheets[1:] if set(required) <= set(first)]
+        if holding:
+            expected += f"; the worksheet '{holding[0]}' has that header: move it first"
+    return Problem(name, 1, None, found, expected)
+
+
+def _sheet_headers(path: Path) -> list[tuple[str, list[str]]]:
+    """Each worksheet's title and its row 1 as header names, in the workbook's order."""
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path, read_only=True, data_only=True)
+    try:
+        return [
+            (
+                sheet.title,
+                [
+                    _header_cell(_cell_text(value))
+                    for row in sheet.iter_rows(max_row=1, values_only=True)
+                    for value in row
+                ],
+            )
+            for sheet in workbook.worksheets
+        ]
+    finally:
+        workbook.close()
+
+
+def _header_cell(cell: str) -> str:
+    return unicodedata.normalize("NFC", cell).strip().lower()
 
 
 def _reject_overlong_rows(rows: list[list[str]], width: int, name: str) -> None:
@@ -137,11 +208,10 @@ def _xlsx_rows(path: Path, name: str) -> list[list[str]]:
         rows = [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
     finally:
         workbook.close()
-    _reject_uncalculated_formulas(path, name, rows)
     return rows
 
 
-def _reject_uncalculated_formulas(path: Path, name: str, rows: list[list[str]]) -> None:
+def _uncalculated_formulas(path: Path, name: str, rows: list[list[str]]) -> list[Problem]:
     """A formula saved without its result (as some tools write them) reads as blank: refuse it.
 
     Excel saves each formula's last result beside it, and that is what is read; a workbook written
@@ -150,8 +220,8 @@ def _reject_uncalculated_formulas(path: Path, name: str, rows: list[list[str]]) 
     from openpyxl import load_workbook
 
     if not any(cell == "" for row in rows for cell in row):
-        return
-    header = [unicodedata.normalize("NFC", cell).strip().lower() for cell in rows[0]]
+        return []
+    header = [_header_cell(cell) for cell in rows[0]] if rows else []
     workbook = load_workbook(path, read_only=True, data_only=False)
     try:
         formulas = list(workbook.worksheets[0].iter_rows(values_only=True))
@@ -170,8 +240,7 @@ def _reject_uncalculated_formulas(path: Path, name: str, rows: list[list[str]]) 
         ]
     finally:
         workbook.close()
-    if problems:
-        raise DataError(problems)
+    return problems
 
 
 def _cell_text(value: object) -> str:

@@ -96,3 +96,16 @@ def _dotted(location: tuple[Any, ...]) -> str:
             continue
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text
+
+
+def not_utf8(name: str, error: UnicodeDecodeError) -> Problem:
+    """A file that is not UTF-8, with the line of its first bad byte."""
+    line = error.object[: error.start].count(b"\n") + 1
+    return Problem(
+        name,
+        line,
+        None,
+        None,
+        f"UTF-8 text, but byte 0x{error.object[error.start]:02x} is not UTF-8 "
+        "(save the file as UTF-8)",
+    )

@@ -26,16 +26,35 @@ def suppress_with_earlier(
     Each column is suppressed as `suppress_counts` does, and in addition no row may show both
     numbers when their difference (the count before the period) is a small number: then the
     period's count is hidden too, and the column's secondary suppression is run again.
+
+    The period's secondary suppression protects its hidden counts from the period's total, so it
+    is left out when that total is itself hidden (`period_total_hidden`): with no total to
+    subtract from, no hidden count can be worked out, and nothing more is hidden.
     """
-    hidden_period = _secondary(period, _primary(period, threshold), threshold)
+    protect_from_total = not period_total_hidden(period, to_date, threshold)
+
+    def secondary_in_period(hidden: pd.Series) -> pd.Series:
+        return _secondary(period, hidden, threshold) if protect_from_total else hidden
+
+    hidden_period = secondary_in_period(_primary(period, threshold))
     hidden_to_date = _secondary(to_date, _primary(to_date, threshold), threshold)
     while True:
         earlier = to_date - period
         reveals = ~hidden_period & ~hidden_to_date & (earlier > 0) & (earlier < threshold)
         if not reveals.any():
             break
-        hidden_period = _secondary(period, hidden_period | reveals, threshold)
+        hidden_period = secondary_in_period(hidden_period | reveals)
     return _shown(period, hidden_period), _shown(to_date, hidden_to_date)
+
+
+def period_total_hidden(period: pd.Series, to_date: pd.Series, threshold: int) -> bool:
+    """Whether a period's total is hidden beside the total to date that includes it.
+
+    It is when it is a small number, or when the two totals would give away a small number of
+    counts before the period (as for a new board with few comments before its last meeting).
+    """
+    total, before = int(period.sum()), int(to_date.sum() - period.sum())
+    return 0 < total < threshold or 0 < before < threshold
 
 
 def total_is_safe(counts: pd.Series, hidden: pd.Series, threshold: int) -> bool:

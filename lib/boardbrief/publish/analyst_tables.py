@@ -22,6 +22,7 @@ from boardbrief.publish.you_said_export import YOU_SAID_CSV, you_said_table
 from boardbrief.sections.action_plan import ActionPlanStatus, action_plan_status
 from boardbrief.sections.feedback import FeedbackStatus, feedback_status
 from boardbrief.sections.funding import CHANGE_COLUMNS, FundingStatus, funding_status, round_pence
+from boardbrief.sections.scorecard import scorecard_status, scorecard_table
 from boardbrief.sections.you_said import you_said_status
 
 log = logging.getLogger(__name__)
@@ -30,6 +31,7 @@ ACTIONS_CSV = "actions.csv"
 FEEDBACK_THEMES_CSV = "feedback_themes.csv"
 FUNDING_LINES_CSV = "funding_lines.csv"
 PER_CHILD_CSV = "investment_per_child.csv"
+SCORECARD_CSV = "scorecard.csv"  # only for a board with measures.yml
 YES, NO = "yes", "no"
 
 
@@ -78,13 +80,17 @@ def analyst_tables(meeting: Meeting) -> dict[str, pd.DataFrame]:
     plan = action_plan_status(meeting)
     funds = funding_status(meeting)
     voices = feedback_status(meeting)
-    return {
+    tables = {
         ACTIONS_CSV: actions_table(plan, meeting.actions.table),
         FEEDBACK_THEMES_CSV: feedback_themes_table(voices),
         FUNDING_LINES_CSV: funding_lines_table(funds),
         PER_CHILD_CSV: per_child_table(funds),
         YOU_SAID_CSV: you_said_table(you_said_status(meeting, voices)),
     }
+    outcomes = scorecard_status(meeting)
+    if outcomes is not None:
+        tables[SCORECARD_CSV] = scorecard_table(outcomes)
+    return tables
 
 
 def actions_table(plan: ActionPlanStatus, snapshot: pd.DataFrame) -> pd.DataFrame:

@@ -16,6 +16,7 @@ from boardbrief.sections.action_plan import ActionPlanStatus, action_plan_figure
 from boardbrief.sections.feedback import FeedbackStatus, feedback_figures
 from boardbrief.sections.funding import FundingStatus, funding_figures
 from boardbrief.sections.impact import ImpactStatus, impact_figures
+from boardbrief.sections.scorecard import ScorecardStatus, scorecard_figures
 from boardbrief.sections.you_said import you_said_figures, you_said_status
 
 FIGURES_MIMETYPE = "application/vnd.boardbrief.figures+json"
@@ -30,6 +31,7 @@ def briefing_figures(
     voices: FeedbackStatus,
     funds: FundingStatus,
     impact: ImpactStatus,
+    outcomes: ScorecardStatus | None = None,
 ) -> Figures:
     """Every headline figure of the briefing, keyed `section.name`, sorted by key.
 
@@ -42,6 +44,7 @@ def briefing_figures(
         **funding_figures(funds),
         **impact_figures(impact),
         **you_said_figures(you_said_status(meeting, voices)),
+        **scorecard_figures(outcomes),
     }
     return dict(sorted(figures.items()))
 
@@ -63,6 +66,7 @@ def publish_figures(
     voices: FeedbackStatus,
     funds: FundingStatus,
     impact: ImpactStatus,
+    outcomes: ScorecardStatus | None = None,
 ) -> None:
     """Show the figures, and the input files read, as a hidden output the runner collects.
 
@@ -74,7 +78,7 @@ def publish_figures(
     data = meeting.data
     display(
         {
-            FIGURES_MIMETYPE: briefing_figures(meeting, plan, voices, funds, impact),
+            FIGURES_MIMETYPE: briefing_figures(meeting, plan, voices, funds, impact, outcomes),
             INPUTS_MIMETYPE: input_records(data.data_dir, data.files_read),
         },
         raw=True,

@@ -19,6 +19,8 @@ from boardbrief.present import slug
 CONTENTS_TAG = "contents"  # the Markdown cell whose place the contents list takes
 # Ids the page's own blocks use (title block, contents, key messages, commentary): no heading
 # made from the notebook may take them.
+# A Markdown cell with this tag is left out when none of the code cells after it (up to the next
+# Markdown cell) shows anything: a section a board's data does not have gets no empty heading.
 RESERVED_IDS = frozenset({"top", CONTENTS_TAG, "key-messages", "lead-officer"})
 SECTION_LEVEL = 2
 
@@ -84,6 +86,7 @@ class OutlinePreprocessor(Preprocessor):
     """
 
     def preprocess(self, nb: Any, resources: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+        nb.cells = without_empty_headings(nb.cells)
         ids = UniqueIds(set(RESERVED_IDS))
         contents: list[Heading] = []
         section_open = False
@@ -97,6 +100,54 @@ class OutlinePreprocessor(Preprocessor):
             contents += [h for h in headings if h.level == SECTION_LEVEL]
         resources["outline"] = {"contents": contents, "section_open": section_open}
         return nb, resources
+
+
+def without_empty_headings(cells: list[Any]) -> list[Any]:
+    """The cells with no heading that has nothing under it, and no output that shows nothing.
+
+    A view returns empty HTML when it has nothing to show (a board with no published
+    statistics); a Markdown cell of headings only is then dropped when every cell up to the next
+    heading of its level or higher shows nothing, so no section or sub-heading stands empty.
+    """
+    for cell in cells:
+        if cell.cell_type == "code":
+            cell.outputs = [output for output in cell.outputs if _shows_something(output)]
+    levels = [_heading_only_level(cell) for cell in cells]
+    kept = []
+    for index, cell in enumerate(cells):
+        level = levels[index]
+        if level is not None:
+            following = []
+            for later, other in zip(levels[index + 1 :], cells[index + 1 :], strict=True):
+                if later is not None and later <= level:
+                    break
+                following.append((later, other))
+            if not any(later is None and _has_content(other) for later, other in following):
+                continue
+        kept.append(cell)
+    return kept
+
+
+def _heading_only_level(cell: Any) -> int | None:
+    """The level of a Markdown cell's first heading when the cell holds nothing but headings."""
+    if cell.cell_type != "markdown":
+        return None
+    blocks = [token for token in _parser().parse(cell.source) if token.level == 0]
+    if not blocks or any(not token.type.startswith("heading_") for token in blocks):
+        return None
+    return int(blocks[0].tag[1])
+
+
+def _has_content(cell: Any) -> bool:
+    if cell.cell_type == "markdown":
+        return bool(cell.source.strip())
+    return bool(getattr(cell, "outputs", None))
+
+
+def _shows_something(output: Any) -> bool:
+    """False only for a display whose HTML is empty (a view with nothing to show)."""
+    html = output.get("data", {}).get("text/html")
+    return html is None or bool(str(html).strip())
 
 
 @cache

@@ -9,12 +9,13 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from boardbrief.sample_data import actions, feedback, funding
+from boardbrief.sample_data import actions, feedback, funding, measures
 from boardbrief.sample_data.actions import action_snapshots
 from boardbrief.sample_data.board import board_config
 from boardbrief.sample_data.commentary import COMMENTARY_MEETINGS, commentary_text
 from boardbrief.sample_data.feedback import CHANNELS, feedback_files
 from boardbrief.sample_data.funding import funding_registers
+from boardbrief.sample_data.measures import measure_values, measures_config
 from boardbrief.sample_data.seeding import table_rng
 from boardbrief.sample_data.themes import codebook
 from boardbrief.sample_data.writing import write_csv, write_text, write_yaml
@@ -60,5 +61,8 @@ def write_sample_data(out_dir: Path, seed: int = 2026) -> list[Path]:
         register = max(day for day in registers if day <= meeting)
         text = commentary_text(meeting, snapshots[snapshot], registers[register])
         written.append(write_text(out_dir / "commentary" / f"{meeting.isoformat()}.md", text))
+    written.append(write_yaml(out_dir / "measures.yml", measures_config()))
+    for file_name, rows in measure_values(table_rng(seed, "measures")).items():
+        written.append(write_csv(out_dir / "measures" / file_name, measures.COLUMNS, rows))
     log.info("Wrote %d sample files into %s (seed %d)", len(written), out_dir, seed)
     return sorted(written)

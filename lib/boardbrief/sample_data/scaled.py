@@ -28,7 +28,8 @@ log = logging.getLogger(__name__)
 # Each scaled table folder, with the column holding the id that must stay unique.
 SCALED_TABLES = {"actions": "action_id", "funding": "line_id", "feedback": "feedback_id"}
 COPIED_FILES = ("board.yml", "themes.yml")
-COPIED_FOLDERS = ("commentary", "indicators")
+COPIED_FOLDERS = ("commentary", "indicators", "measures")  # measures: one value per period
+OPTIONAL_FILES = ("measures.yml",)
 
 
 def write_scaled_data(source_dir: Path, out_dir: Path, factor: int) -> list[Path]:
@@ -59,6 +60,9 @@ def write_scaled_data(source_dir: Path, out_dir: Path, factor: int) -> list[Path
     written: list[Path] = []
     for name in COPIED_FILES:
         written.append(_copy_file(source_dir / name, out_dir / name))
+    for name in OPTIONAL_FILES:
+        if (source_dir / name).is_file():
+            written.append(_copy_file(source_dir / name, out_dir / name))
     for folder in COPIED_FOLDERS:  # a missing folder (commentary is optional) is skipped
         for path in sorted((source_dir / folder).glob("*")):
             if path.is_file():

@@ -208,6 +208,12 @@ class ActionPlanStatus:
     trend: pd.DataFrame
     by_pledge: pd.DataFrame | None
     by_owner: pd.DataFrame
+    previous_snapshot_date: dt.date | None = None  # the snapshot the previous meeting used
+
+    @property
+    def plan_updated(self) -> bool:
+        """Whether this meeting has a newer action-plan snapshot than the previous meeting used."""
+        return self.previous_snapshot_date != self.snapshot_date
 
     @property
     def open_count(self) -> int:
@@ -259,6 +265,9 @@ def action_plan_status(meeting: Meeting) -> ActionPlanStatus:
         trend=rag_trend(meeting.data.actions, meetings_so_far, config),
         by_pledge=by_pledge,
         by_owner=rag_counts(table, "owner", owners).rename_axis("owner").reset_index(),
+        previous_snapshot_date=(
+            meeting.previous_actions.date if meeting.previous_actions is not None else None
+        ),
     )
 
 

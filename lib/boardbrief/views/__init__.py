@@ -41,14 +41,22 @@ from boardbrief.views.funding import (
 )
 from boardbrief.views.headline import headline, officer_commentary
 from boardbrief.views.impact import impact_measures, impact_summary, partner_waiting_lists
+from boardbrief.views.scorecard import (
+    activity_beside_impact,
+    exception_reports,
+    scorecard_summary,
+    scorecard_table,
+)
 from boardbrief.views.summary import key_messages
 from boardbrief.views.you_said import you_said_we_did
 
 __all__ = [
     "about",
     "action_plan_summary",
+    "activity_beside_impact",
     "area_ratings",
     "codebook_gaps",
+    "exception_reports",
     "feedback_by_district",
     "feedback_summary",
     "funding_line_changes",
@@ -73,6 +81,8 @@ __all__ = [
     "rag_trend",
     "ratings_by_owner",
     "ratings_by_pledge",
+    "scorecard_summary",
+    "scorecard_table",
     "spend_trend",
     "stale",
     "stuck",

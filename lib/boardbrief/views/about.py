@@ -30,4 +30,5 @@ def about(meeting: Meeting) -> Html:
         files=files,
         version=__version__,
         sample=meeting.config.sample,
+        no_statistics=data.indicators.config is None,
     )

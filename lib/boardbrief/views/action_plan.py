@@ -37,7 +37,12 @@ def summary_sentences(plan: ActionPlanStatus) -> list[str]:
     rating += f"{agree(len(red), 'is', 'are')} red" + (f": {', '.join(red)}." if red else ".")
     sentences = [rating]
     moved = plan.movement_counts
-    if moved is not None:
+    if moved is not None and not plan.plan_updated:
+        sentences.append(
+            "The action plan has not been updated since the last meeting: both use the "
+            f"snapshot of {long_date(plan.snapshot_date)}, so no rating can have moved."
+        )
+    elif moved is not None:
         since = f"Since the meeting of {long_date(plan.previous_date)}"
         sentences.append(
             f"{since}: {plural(moved['improved'], 'action')} improved, {count(moved['declined'])} "
@@ -96,6 +101,11 @@ def movements(plan: ActionPlanStatus) -> Table | Html:
         return sentence("This is the first meeting with an action plan, so nothing has moved yet.")
     moved = plan.movements[plan.movements["movement"] != "unchanged"]
     unchanged = len(plan.movements) - len(moved)
+    if not plan.plan_updated:
+        return sentence(
+            "The action plan has not been updated since the last meeting: both use the "
+            f"snapshot of {long_date(plan.snapshot_date)}."
+        )
     if moved.empty:
         return sentence(f"No action changed its rating since {long_date(plan.previous_date)}.")
     rows = [
@@ -241,6 +251,8 @@ def rag_trend(plan: ActionPlanStatus) -> charts.Chart:
 
 def ratings_by_pledge(plan: ActionPlanStatus) -> Table | Html:
     """Actions by rating for each of the board's pledges."""
+    if plan.by_pledge is None and not plan.config.pledges:
+        return Html("")  # a board with no pledges: nothing to say, and no heading of its own
     if plan.by_pledge is None:
         return sentence("The action plan does not link actions to pledges (no pledge column).")
     pledges = plan.config.pledges

@@ -25,6 +25,13 @@ from boardbrief.views.wording import (
 )
 
 MONTH_YEAR = "{:%B %Y}"
+QUOTED_WHO = {  # who said a quoted comment, as written under it
+    "parent": "A parent",
+    "carer": "A carer",
+    "young person": "A young person",
+    "professional": "A professional",
+    "other": "Someone",
+}
 RESPONDENT_GROUPS = {
     "parent": "Parents",
     "carer": "Carers",
@@ -105,9 +112,9 @@ def theme_table(status: FeedbackStatus) -> Table:
     has_previous = status.previous_date is not None
     rows = []
     for theme in status.themes.itertuples():
-        cells = [theme.name, suppressible(theme.period, count)]
+        cells = [theme.name, suppressible(theme.period, _whole)]
         if has_previous:
-            cells += [suppressible(theme.previous, count), _change(theme.change)]
+            cells += [suppressible(theme.previous, _whole), _change(theme.change)]
         rows.append(Row(cells))
     columns = [Column("Theme"), Column("This period", "num")]
     if has_previous:
@@ -132,19 +139,30 @@ def theme_trend(status: FeedbackStatus) -> charts.Chart | Html:
     names = {t: status.codebook.name(t) for t in status.top_themes}
     threshold = status.config.suppression_threshold
     # A share is a count over a total: where either is a small number it is not drawn or said.
-    hidden = trend["count"].between(1, threshold - 1) | trend["comments"].between(1, threshold - 1)
+    # This period's total is hidden as the section's opening hides it: beside the total to date
+    # it could give away a small number of comments before it.
+    comments_hidden = trend["comments"].between(1, threshold - 1) | (
+        (trend["meeting"] == status.meeting_date) & (status.totals["period"] is None)
+    )
+    hidden = trend["count"].between(1, threshold - 1) | comments_hidden
     shown = trend.assign(count=trend["count"].where(~hidden))
+    if shown["count"].isna().all():
+        return sentence(
+            "There is no chart of how the themes are changing yet: every share would rest on "
+            f"fewer than {threshold} comments, or let a hidden count be worked out, so none "
+            "is drawn."
+        )
     svg = theme_share_chart(shown, names, {m: short_date(m) for m in meetings})
     rows = [
         Row(
             [
                 f"{names[r.theme]}, {long_date(r.meeting)}",
                 suppressible(_primary(r.count, threshold), count),
-                suppressible(_primary(r.comments, threshold), count),
+                suppressible(None if h else r.comments, count),
                 SUPPRESSED if pd.isna(s.count) else percent(_share(r.count, r.comments)),
             ]
         )
-        for r, s in zip(trend.itertuples(), shown.itertuples(), strict=True)
+        for r, s, h in zip(trend.itertuples(), shown.itertuples(), comments_hidden, strict=True)
     ]
     return charts.Chart(
         svg=svg,
@@ -189,7 +207,8 @@ def quotes(status: FeedbackStatus) -> Html:
         grouped.setdefault(quote.theme, []).append(
             {
                 "text": quote.text,
-                "who": f"A {quote.respondent}, {MONTH_YEAR.format(quote.date)}",
+                "who": f"{QUOTED_WHO.get(quote.respondent, 'Someone')}, "
+                f"{MONTH_YEAR.format(quote.date)}",
             }
         )
     themes = [{"name": status.codebook.name(t), "quotes": q} for t, q in grouped.items()]
@@ -231,9 +250,15 @@ def codebook_gaps(status: FeedbackStatus) -> Html:
     """For analysts: what uncoded comments talk about, to extend the codebook. Never quotes."""
     threshold = status.config.suppression_threshold
     share = percent(status.uncoded_share) if status.uncoded_share is not None else "\u2013"
+    uncoded = _how_many(status.uncoded, threshold)
+    said = f"{share} of this period's comments ({uncoded}) matched no theme."
+    if status.uncoded_words.empty and status.uncoded_phrases.empty:
+        return sentence(
+            f"{said} No word or two-word phrase is used in {threshold} or more of the uncoded "
+            "comments so far, so there is nothing to list for the codebook yet."
+        )
     lead = (
-        f"{share} of this period's comments ({_how_many(status.uncoded, threshold)}) matched no "
-        "theme. Below are the words and two-word phrases used most in all uncoded comments so "
+        f"{said} Below are the words and two-word phrases used most in all uncoded comments so "
         f"far, each counted once per comment and listed only when {threshold} or more comments "
         "use it. Personal details are removed first."
     )
@@ -268,7 +293,7 @@ def feedback_by_district(meeting: Meeting) -> Table:
         )
     )
     since = f"since {long_date(meeting.previous_date)}" if meeting.previous_date else "so far"
-    lead = (
+    lead = first_upper(
         f"{how_many_comments(totals['period'], len(period), threshold)} received {since}; "
         f"{how_many_comments(totals['to_date'], len(meeting.feedback), threshold)} in total "
         "up to this meeting."
@@ -355,6 +380,11 @@ def _share_said(row: pd.Series) -> str:
 def _share(raising: int, comments: int) -> float:
     """A shown theme count's share of its period (no comments raising it: 0%)."""
     return raising / comments if raising else 0.0
+
+
+def _whole(value: float) -> str:
+    """A count held as a float beside hidden ones (7.0) shown as the whole number it is."""
+    return count(int(value))
 
 
 def _primary(value: int, threshold: int) -> int | None:

@@ -18,25 +18,28 @@ from boardbrief.contract.indicators.dfe import GEOGRAPHIES, MISSING_MEANINGS
 from boardbrief.formatting import MONTHS, count, lower_first
 from boardbrief.present import Column, Html, Row, Table, render_block
 from boardbrief.sections.impact import Change, ImpactStatus, MeasureStatus
-from boardbrief.views.wording import agree, and_list, sentence
+from boardbrief.views.wording import agree, and_list
 
 WAITING_SOURCE = "NHS England, Community Health Services Waiting Lists"
 
 DASH = "\u2013"
+NOTHING = Html("")  # nothing to show: the export leaves out a heading with nothing under it
 
 
 def impact_summary(impact: ImpactStatus) -> Html:
-    """The section's plain-English opening: each measure against region and England, the waits."""
-    return render_block("paragraphs.html.j2", paragraphs=summary_sentences(impact))
+    """The section's plain-English opening: each measure against region and England, the waits.
+
+    Empty for a board that shows no published statistics: the section is then left out (its
+    headings go with it when the briefing is exported) and "About this briefing" says why.
+    """
+    sentences = summary_sentences(impact)
+    return render_block("paragraphs.html.j2", paragraphs=sentences) if sentences else NOTHING
 
 
 def summary_sentences(impact: ImpactStatus) -> list[str]:
     """The opening sentences, one per paragraph; also used by tests."""
     if not impact.configured:
-        return [
-            "No published statistics are configured for this board (see `indicators` in "
-            "board.yml and data/README.md)."
-        ]
+        return []
     sources = _sources(impact)
     sentences = [
         "These are official statistics as published"
@@ -56,7 +59,7 @@ def impact_measures(impact: ImpactStatus) -> Html:
         blocks.append(measure_chart_block(measure).to_html().markup)
         blocks.append(measure_table(measure, impact.check_jump_points).to_html().markup)
     if not blocks:
-        return sentence("No published measures are configured for this board.")
+        return NOTHING
     return Html("\n".join(blocks))
 
 
@@ -141,7 +144,7 @@ def partner_waiting_lists(impact: ImpactStatus) -> Table | Html:
     """Children's community waiting lists at each partner trust, with England's share beside."""
     waiting = impact.waiting_lists
     if waiting is None:
-        return sentence("No NHS waiting-list file is configured for this board.")
+        return NOTHING
     month = _month(waiting.month)
     table = waiting.table
     england = table[table["organisation"] == "england"].set_index("service")

@@ -16,8 +16,9 @@ from boardbrief.sections.action_plan import ActionPlanStatus
 from boardbrief.sections.feedback import FeedbackStatus
 from boardbrief.sections.funding import FundingStatus
 from boardbrief.sections.impact import ImpactStatus
+from boardbrief.sections.scorecard import ScorecardStatus
 from boardbrief.sections.you_said import YouSaidStatus
-from boardbrief.views import action_plan, feedback, funding, impact
+from boardbrief.views import action_plan, feedback, funding, impact, scorecard
 from boardbrief.views.wording import agree
 from boardbrief.views.you_said import unanswered_sentence
 
@@ -27,7 +28,9 @@ SECTIONS = {
     "feedback": "What families are telling us",
     "funding": "Investment by partners",
     "impact": "Impact: what the published statistics show",
+    "scorecard": "Impact scorecard: are outcomes improving?",
 }
+MAX_MESSAGES = 5
 
 
 @dataclass(frozen=True)
@@ -50,11 +53,12 @@ def key_messages(
     funds: FundingStatus,
     impact_status: ImpactStatus,
     said: YouSaidStatus | None = None,
+    outcomes: ScorecardStatus | None = None,
 ) -> Html:
     """The summary panel: the key messages as a numbered list, each linking to its section."""
     return render_block(
         "key_messages.html.j2",
-        messages=messages(plan, voices, funds, impact_status, said),
+        messages=messages(plan, voices, funds, impact_status, said, outcomes),
         sections=SECTIONS,
     )
 
@@ -65,17 +69,42 @@ def messages(
     funds: FundingStatus,
     impact_status: ImpactStatus,
     said: YouSaidStatus | None = None,
+    outcomes: ScorecardStatus | None = None,
 ) -> list[KeyMessage]:
     """Three to five messages: the plan's rating, its delivery, families, money, impact.
 
     With `said`, the families' message also names the most raised themes no action answers.
+    With a scorecard, its message comes first (impact before activity) and the published
+    statistics' message is left out when it would make more than five.
     """
     families = _feedback_message(voices)
     if said is not None and said.unanswered:
         families = unanswered_message(families, said)
     found = [*_plan_messages(plan), families, _funding_message(funds)]
-    found.append(_impact_message(impact_status))
+    if outcomes is not None:
+        found.insert(0, _scorecard_message(outcomes))
+    if len(found) < MAX_MESSAGES:
+        found.append(_impact_message(impact_status))
     return [m for m in found if m is not None]
+
+
+def _scorecard_message(outcomes: ScorecardStatus) -> KeyMessage:
+    counts = outcomes.counts
+    rated = counts["green"] + counts["amber"] + counts["red"]
+    headline = "Impact: local outcome measures against their trajectories"
+    if rated:
+        headline = (
+            f"Impact: {counts['green']} of {plural(rated, 'measure')} on or ahead of trajectory, "
+            f"{counts['red']} behind"
+        )
+    detail = [scorecard.rating_sentence(outcomes)]
+    flagged = [a for a in outcomes.areas if a.flag]
+    if flagged:
+        detail.append(scorecard.activity_sentence(outcomes))
+    late = scorecard.late_sentence(outcomes)
+    if late:
+        detail.append(late)
+    return KeyMessage(headline=headline, detail=" ".join(detail), section="scorecard")
 
 
 def _plan_messages(plan: ActionPlanStatus) -> list[KeyMessage]:

@@ -86,7 +86,22 @@ def test_load_codebook_unknown_area_is_named(tmp_path):
     with pytest.raises(DataError) as caught:
         load_codebook(tmp_path, ["access"])
     assert [str(p) for p in caught.value.problems] == [
-        "themes.yml, column 'themes[0].priority_area': found 'nowhere', expected a priority area id"
+        "themes.yml, line 2, column 'themes[0].priority_area': found 'nowhere', expected a "
+        "priority area id from board.yml (access)"
+    ]
+
+
+def test_load_codebook_unknown_area_gives_its_line_and_the_ids(tmp_path):
+    (tmp_path / "themes.yml").write_text(
+        "themes:\n- id: a\n  name: A\n  phrases: [x]\n"
+        "- id: b\n  name: B\n  priority_area: acess\n  phrases: [y]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError) as caught:
+        load_codebook(tmp_path, ["access", "identifying_need"])
+    assert [str(p) for p in caught.value.problems] == [
+        "themes.yml, line 7, column 'themes[1].priority_area': found 'acess', expected a "
+        "priority area id from board.yml (access, identifying_need)"
     ]
 
 

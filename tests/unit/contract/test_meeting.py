@@ -67,3 +67,27 @@ def test_meetings_with_data_needs_actions_and_funding(board_dir, edit):
         dt.date(2026, 4, 14),
         dt.date(2026, 5, 12),
     ]
+
+
+def test_missing_data_is_exactly_what_render_refuses_a_meeting_without(board_dir, capsys):
+    from boardbrief.cli import main
+    from boardbrief.contract.meeting import has_own_snapshot, missing_data
+
+    (board_dir / "funding" / "2026-03-01.csv").rename(board_dir / "funding" / "2026-04-01.csv")
+    (board_dir / "actions" / "2026-04-07.csv").unlink()
+    data = load_board_data(board_dir)
+    first, second, third = data.config.meetings
+    assert missing_data(data, first) == ["an investment register dated on or before it"]
+    with pytest.raises(DataError, match="an investment register dated on or before 2026-03-10"):
+        select_meeting(data, first)
+    assert missing_data(data, second) == []
+    select_meeting(data, second)  # has data, though not a plan of its own
+    assert [has_own_snapshot(data, m) for m in (first, second, third)] == [True, False, True]
+    assert main(["list", "--data", str(board_dir), "--out", str(board_dir / "none")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].split() == [
+        "2026-03-10", "no", "new", "no", "(needs", "an", "investment", "register", "dated",
+        "on", "or", "before", "it)",
+    ]  # fmt: skip
+    assert lines[2].split() == ["2026-04-14", "yes", "unchanged", "no"]
+    assert lines[3].split() == ["2026-05-12", "yes", "new", "no", "<-", "latest"]

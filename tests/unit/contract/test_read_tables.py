@@ -143,3 +143,34 @@ def test_read_table_formula_without_saved_result_is_refused_not_blank(tmp_path):
         "t.xlsx, row 2, column 'total': found '=A2*2', expected a value, but this formula has no "
         "saved result (open the file in Excel and save it, or type the value)"
     ]
+
+
+def test_header_not_in_row_1_names_the_sheet_and_shows_row_1(tmp_path):
+    workbook = Workbook()
+    workbook.active.title = "Instructions"
+    workbook.active.append(["How to fill in this tracker", None, "v2"])
+    workbook.create_sheet("Tracker").append(["a", "b"])
+    workbook.save(tmp_path / "t.xlsx")
+    assert problems(tmp_path / "t.xlsx", ["a", "b"]) == [
+        "t.xlsx, row 1: found 'How to fill in this tracker | v2', expected the header row "
+        "(a, b) in row 1 of the first worksheet, 'Instructions' (only the first is read); the "
+        "worksheet 'Tracker' has that header: move it first"
+    ]
+
+
+def test_header_below_title_rows_is_found(tmp_path):
+    workbook = Workbook()
+    workbook.active.title = "May"
+    for row in (["Action plan tracker"], [], [" A ", "B"], ["1", "2"]):
+        workbook.active.append(row)
+    workbook.save(tmp_path / "t.xlsx")
+    assert problems(tmp_path / "t.xlsx", ["a", "b"]) == [
+        "t.xlsx, row 1: found 'Action plan tracker', expected the header row (a, b) in row 1 of "
+        "the first worksheet, 'May' (only the first is read); the header is in row 3: delete "
+        "the rows above it"
+    ]
+    path = write(tmp_path / "t.csv", b"Tracker, May\na,b\n")
+    assert problems(path, ["a", "b"]) == [
+        "t.csv, row 1: found 'Tracker | May', expected the header row (a, b) in row 1; the "
+        "header is in row 2: delete the rows above it"
+    ]

@@ -73,3 +73,25 @@ def test_suppress_table_hides_a_line_total_it_could_not_protect():
     shown = suppress_table(table, 3)
     assert shown.loc["x"].isna().tolist() == [True, True, True, False, True]
     # three hidden cells beside a 0 and a total of 3 could only be 1, 1, 1: the total goes
+
+
+def test_suppress_with_earlier_hides_no_more_when_the_period_total_is_hidden():
+    from boardbrief.privacy.suppression import period_total_hidden, suppress_with_earlier
+
+    # A new board: 2 comments before the period, so the period's total (14) is hidden beside
+    # the 16 to date. Westvale's 7 and 9 would give away its 2 earlier comments, so its 7 goes;
+    # with no period total to subtract from, Eastmoor's 7 gives nothing away and is shown.
+    period, to_date = pd.Series([7, 7, 0]), pd.Series([7, 9, 0])
+    assert period_total_hidden(period, to_date, 5)
+    shown_period, shown_to_date = suppress_with_earlier(period, to_date, 5)
+    assert shown_period.tolist() == [7, pd.NA, 0]
+    assert shown_to_date.tolist() == [7, 9, 0]
+
+
+def test_suppress_with_earlier_still_protects_from_a_shown_period_total():
+    from boardbrief.privacy.suppression import period_total_hidden, suppress_with_earlier
+
+    period, to_date = pd.Series([7, 7, 0]), pd.Series([7, 9, 10])  # 10 before: total shown
+    assert not period_total_hidden(period, to_date, 5)
+    shown_period, _ = suppress_with_earlier(period, to_date, 5)
+    assert shown_period.tolist() == [pd.NA, pd.NA, 0]

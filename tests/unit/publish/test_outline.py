@@ -54,18 +54,37 @@ def _notebook(*sources: str, contents_at: int | None = None) -> nbformat.Noteboo
 
 def test_preprocessor_marks_sections_and_collects_contents():
     notebook = _notebook(
-        "placeholder", "## Summary", "### Detail", "## Summary", "text", contents_at=0
+        "placeholder", "## Summary", "### Detail", "words", "## Summary", "text", contents_at=0
     )
     notebook, resources = OutlinePreprocessor().preprocess(notebook, {})
     cells = notebook.cells
     assert "briefing_html" not in cells[0]  # the contents cell is the template's to fill
-    assert [c.get("section_id") for c in cells[1:]] == ["summary", None, "summary-2", None]
-    assert [c.get("closes_section") for c in cells[1:]] == [False, False, True, False]
+    assert [c.get("section_id") for c in cells[1:]] == ["summary", None, None, "summary-2", None]
+    assert [c.get("closes_section") for c in cells[1:]] == [False, False, False, True, False]
     assert [(h.text, h.id) for h in resources["outline"]["contents"]] == [
         ("Summary", "summary"),
         ("Summary", "summary-2"),
     ]
     assert resources["outline"]["section_open"]
+
+
+def test_preprocessor_leaves_out_headings_with_nothing_under_them():
+    empty_view = nbformat.v4.new_code_cell(
+        outputs=[nbformat.v4.new_output("display_data", {"text/html": "", "text/plain": "x"})]
+    )
+    shown = nbformat.v4.new_code_cell(
+        outputs=[nbformat.v4.new_output("display_data", {"text/html": "<p>a table</p>"})]
+    )
+    notebook = _notebook("## Action plan", "## Impact", "### Measures", "### Waits", "## About")
+    notebook.cells[1:1] = [shown]
+    notebook.cells[3:3] = [empty_view]
+    notebook.cells[5:5] = [empty_view.copy()]
+    notebook.cells.append(empty_view.copy())
+    notebook.cells.append(shown.copy())
+    notebook, resources = OutlinePreprocessor().preprocess(notebook, {})
+    kept = [c.source if c.cell_type == "markdown" else len(c.outputs) for c in notebook.cells]
+    assert kept == ["## Action plan", 1, 0, 0, "## About", 0, 1]
+    assert [h.text for h in resources["outline"]["contents"]] == ["Action plan", "About"]
 
 
 def test_preprocessor_with_no_sections_leaves_none_open():
@@ -82,3 +101,25 @@ def test_css_string_keeps_board_names_as_text_inside_the_style_element():
     escaped = css_string('Board "x" </style><script>\\ & \n')
     assert escaped == "Board \\22 x\\22  \\3C /style\\3E \\3C script\\3E \\5C  \\26  \\A "
     assert not set('"<>\\\n') & set(escaped.replace("\\", ""))
+
+
+def test_a_heading_is_dropped_when_the_cells_under_it_show_nothing():
+    from boardbrief.publish.outline import without_empty_headings
+
+    v4 = nbformat.v4
+    shown = v4.new_code_cell(
+        "views.a(x)", outputs=[v4.new_output("display_data", {"text/html": "<p>a</p>"})]
+    )
+    cells = [
+        v4.new_markdown_cell("## Shown"),
+        v4.new_code_cell("views.none(x)"),
+        shown,
+        v4.new_markdown_cell("### Empty"),
+        v4.new_code_cell("views.none(x)"),
+        v4.new_markdown_cell("## Empty too"),
+        v4.new_code_cell("views.none(x)"),
+        v4.new_markdown_cell("### Empty at the end"),
+    ]
+    kept = without_empty_headings(cells)
+    assert [c.source for c in kept if c.cell_type == "markdown"] == ["## Shown"]
+    assert len(kept) == 5

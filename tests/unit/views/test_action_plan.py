@@ -79,3 +79,21 @@ def test_rag_trend_chart_labels_every_segment_with_its_count(latest):
     labels = re.findall(r"<text[^>]*>(\d+)</text>", svg)
     inside = [int(n) for n in labels[-len(segments) :]]  # axis ticks come first
     assert sorted(inside) == sorted(segments.astype(int).tolist())
+
+
+def test_a_plan_not_updated_since_the_last_meeting_says_so(board_dir):
+    (board_dir / "actions" / "2026-05-05.csv").unlink()  # 12 May uses 7 April's, as 14 April did
+    plan = action_plan_status(load_meeting(board_dir, "2026-05-12"))
+    unchanged = (
+        "The action plan has not been updated since the last meeting: both use the snapshot of "
+        "7 April 2026"
+    )
+    assert summary_sentences(plan)[1] == unchanged + ", so no rating can have moved."
+    assert str(views.movements(plan)).count(unchanged + ".") == 1
+    assert "improved" not in " ".join(summary_sentences(plan))
+
+
+def test_a_board_with_no_pledges_gets_no_pledge_sentence(board_dir, edit):
+    edit(board_dir / "board.yml", "pledges:\n  heard: Every family is heard.\n", "")
+    plan = action_plan_status(load_meeting(board_dir, "2026-05-12"))
+    assert str(views.ratings_by_pledge(plan)) == ""

@@ -63,7 +63,7 @@ def test_feedback_first_meeting_small_counts_are_worded_vaguely(board_dir):
     table = views.feedback_by_district(load_meeting(board_dir, "2026-03-10"))
     # 2 comments by 10 March, under the fixture's threshold of 3
     assert table.lead == (
-        "fewer than 3 comments received so far; fewer than 3 comments in total up to this meeting."
+        "Fewer than 3 comments received so far; fewer than 3 comments in total up to this meeting."
     )
     assert [c.label for c in table.columns] == ["District", "This period", "All to date"]
     assert table.rows[-1].cells == ["All districts", "[c]", "[c]"]
@@ -82,3 +82,56 @@ def test_no_feedback_at_all_still_renders(board_dir):
     meeting = load_meeting(board_dir, "2026-05-12")
     assert "no comments yet" in str(views.headline(meeting))
     assert views.feedback_by_district(meeting).lead.startswith("0 comments received since")
+
+
+def test_theme_trend_with_no_share_to_draw_says_why_instead(board_dir, edit):
+    edit(board_dir / "board.yml", "suppression_threshold: 3", "suppression_threshold: 8")
+    said = views.theme_trend(feedback_status(load_meeting(board_dir, "2026-05-12")))
+    assert "<img" not in str(said)
+    assert (
+        "There is no chart of how the themes are changing yet: every share would rest on fewer than 8 comments"
+        in str(said)
+    )
+
+
+def test_theme_trend_hides_this_period_s_total_where_the_opening_does(voices):
+    import dataclasses
+
+    hidden = dataclasses.replace(voices, totals={"period": None, "to_date": 11})
+    said = str(views.theme_trend(hidden))  # 3 of 7 (43%) was the only share left to draw
+    assert "43%" not in said and "<img" not in said
+    assert said.count("There is no chart of how the themes are changing yet") == 1
+
+
+def test_codebook_gaps_with_nothing_to_list_has_no_lead_in_to_nothing(voices):
+    import dataclasses
+
+    import pandas as pd
+
+    empty = pd.DataFrame({"term": [], "comments": []})
+    nothing = dataclasses.replace(voices, uncoded_words=empty, uncoded_phrases=empty)
+    said = str(views.codebook_gaps(nothing))
+    assert "Below are" not in said and "<table" not in said
+    assert "No word or two-word phrase is used in 3 or more of the uncoded comments so far" in said
+
+
+def test_theme_table_shows_whole_numbers_beside_hidden_ones(voices):
+    import dataclasses
+
+    themes = voices.themes.assign(period=voices.themes["period"].astype("float"))
+    table = views.theme_table(dataclasses.replace(voices, themes=themes))
+    shown = [cell for row in table.rows for cell in row.cells[1:]]
+    assert not any(cell.endswith(".0") for cell in shown if isinstance(cell, str))
+    assert "3" in [row.cells[1] for row in table.rows]
+
+
+def test_a_quote_from_someone_of_another_role_is_not_a_other(voices):
+    import dataclasses
+    import datetime as dt
+
+    from boardbrief.sections.feedback import Quote
+
+    quote = Quote("voice", "X-1", "Nobody told us", "other", dt.date(2026, 2, 3))
+    said = str(views.quotes(dataclasses.replace(voices, quotes=[quote])))
+    assert "Someone, February 2026" in said
+    assert "A other" not in said

@@ -177,3 +177,26 @@ def test_organisation_name_from_board_yml_is_escaped(board_dir, edit):
     html = views.investment_by_organisation(funds)._repr_html_()
     assert "<script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_per_child_axis_labels_keep_the_pence_of_a_half_pound_tick():
+    from boardbrief.charts.funding import per_child_tick
+
+    assert [per_child_tick(v) for v in (0, 2.5, 5.0, 7.5, 1250)] == [
+        "£0",
+        "£2.50",
+        "£5",
+        "£7.50",
+        "£1,250",
+    ]
+
+
+def test_spend_trend_alt_text_names_the_first_meeting_with_a_register(board_dir):
+    from boardbrief import views
+    from boardbrief.contract.meeting import load_meeting
+    from boardbrief.sections.funding import funding_status
+
+    # No register until April: 14 April is the second meeting, but the first with a register
+    (board_dir / "funding" / "2026-03-01.csv").rename(board_dir / "funding" / "2026-04-01.csv")
+    chart = views.spend_trend(funding_status(load_meeting(board_dir, "2026-04-14")))
+    assert chart.alt.endswith("at 14 April 2026, the first meeting with an investment register.")

@@ -171,7 +171,7 @@ def spend_trend(funds: FundingStatus) -> Chart:
         alt = (
             f"Committed {gbp_short(last['committed_pence'])} and spent "
             f"{gbp_short(last['spent_pence'])} ({percent(last['spend_rate'])}) at "
-            f"{long_date(last['meeting'])}, the first meeting."
+            f"{long_date(last['meeting'])}, the first meeting with an investment register."
         )
     return Chart(
         svg=svg,
