@@ -54,7 +54,13 @@ def write_index(out_dir: Path, board: str) -> Path:
     html = render_block("archive_index.html.j2", board=board, rows=rows).markup
     target = out_dir / INDEX_HTML
     with tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=out_dir, prefix=".index-", suffix=".html", delete=False
+        "w",
+        encoding="utf-8",
+        newline="\n",
+        dir=out_dir,
+        prefix=".index-",
+        suffix=".html",
+        delete=False,
     ) as handle:
         try:
             handle.write(html)

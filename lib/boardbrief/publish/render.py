@@ -142,12 +142,12 @@ def _render_locked(
         )
         figures = figures_module.figures_from_notebook(executed)
         (staging / paths.FIGURES_JSON).write_text(
-            figures_module.figures_json(figures), encoding="utf-8"
+            figures_module.figures_json(figures), encoding="utf-8", newline="\n"
         )
         log.info("exporting HTML")
         title = f"{meeting.config.board}: briefing for {meeting.date.isoformat()}"
         html = export_html(executed, title)
-        (staging / paths.BRIEFING_HTML).write_text(html, encoding="utf-8")
+        (staging / paths.BRIEFING_HTML).write_text(html, encoding="utf-8", newline="\n")
         record = build_run_record(
             parameters=parameters,
             notebook=notebook,
