@@ -11,6 +11,7 @@ from pathlib import Path
 from boardbrief import paths
 from boardbrief.formatting import count, gbp_short, long_date
 from boardbrief.present import rag_badge, render_block
+from boardbrief.publish.folders import replace_retrying
 
 INDEX_HTML = "index.html"
 
@@ -66,7 +67,7 @@ def write_index(out_dir: Path, board: str) -> Path:
             handle.write(html)
             handle.close()  # a full disk may only show here
             os.chmod(handle.name, 0o644)
-            os.replace(handle.name, target)
+            replace_retrying(Path(handle.name), target)
         except BaseException:  # a full disk or Ctrl-C: the old index stays, no half-written one
             Path(handle.name).unlink(missing_ok=True)
             raise

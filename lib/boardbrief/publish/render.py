@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +31,7 @@ from boardbrief.publish.execute import (
     execute_notebook,
     require_kernel,
 )
-from boardbrief.publish.folders import check_output_folder, writing_into
+from boardbrief.publish.folders import can_write_in, check_output_folder, writing_into
 from boardbrief.publish.html import export_html
 from boardbrief.publish.locks import index_lock, only_render_of
 from boardbrief.publish.pdf import chromium_version, print_pdf, require_chromium
@@ -125,7 +124,7 @@ def _render_locked(
 ) -> Path:
     """Run, export and record into a staging folder, then swap it in for the old briefing."""
     previous = out_dir / date
-    if previous.is_dir() and not os.access(previous, os.W_OK | os.X_OK):
+    if previous.is_dir() and not can_write_in(previous):
         # checked before running: publishing could not remove the old briefing's files
         raise RenderError(f"cannot write to {previous}: permission denied")
     staging = new_staging(out_dir, date)
