@@ -162,6 +162,7 @@ def local_socket_kernel_manager() -> type:
     Never an open TCP port: tcp listens on 127.0.0.1 only. nbclient creates, watches and shuts
     down the kernel itself, so a kernel that dies is noticed.
     """
+    import zmq
     from jupyter_client.manager import AsyncKernelManager
     from traitlets import default
 
@@ -175,5 +176,11 @@ def local_socket_kernel_manager() -> type:
         @default("ip")
         def _default_ip(self) -> str:  # ipc: the prefix of the socket files, removed at shutdown
             return kernel_address(transport)
+
+        @default("transport_encryption")
+        def _default_transport_encryption(self) -> str:
+            # tcp: CurveZMQ where pyzmq has it and the kernel declares it (ipykernel does), so
+            # the kernel neither talks in plain text nor warns that it does
+            return "auto" if transport == "tcp" and zmq.has("curve") else "disabled"
 
     return LocalSocketKernelManager

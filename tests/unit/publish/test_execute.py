@@ -63,3 +63,5 @@ def test_kernel_manager_uses_the_chosen_transport(monkeypatch, transport):
     manager = local_socket_kernel_manager()()
     assert manager.transport == transport
     assert (manager.ip == "127.0.0.1") is (transport == "tcp")
+    # tcp is encrypted (CurveZMQ) where pyzmq can: Linux's and Windows' wheels can
+    assert manager.transport_encryption == ("auto" if transport == "tcp" else "disabled")
