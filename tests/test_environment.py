@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
-IGNORED_CONDA = {"python", "pip"}
+IGNORED_CONDA = {"python", "pip", "setuptools"}  # setuptools: pyproject's build backend
 
 
 def _name(requirement: str) -> str:
