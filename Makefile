@@ -9,6 +9,8 @@ KERNEL := boardbrief
 BROWSER := tests/browser
 BROWSER_STAMP := $(BROWSER)/node_modules/.boardbrief-installed
 BROWSER_SKIP := the browser tests will be skipped (and fail under CI=true)
+TCP_TESTS := tests/pipeline/test_render.py tests/pipeline/test_faults.py \
+	tests/pipeline/test_audit.py -k "not eight_meetings"
 
 .PHONY: briefing test test-fast browser-tools bench lab lint format lock clean
 
@@ -27,9 +29,12 @@ $(STAMP): requirements.lock pyproject.toml
 briefing: $(STAMP)
 	@$(BIN)/boardbrief render
 
-## Run the whole test suite.
+## Run the whole test suite, then the render, verify and fault tests again with the kernel on tcp
+## (the transport Windows uses; Linux and macOS use ipc unless asked).
 test: $(STAMP) browser-tools
 	@$(BIN)/python -m pytest
+	@echo "Again with the kernel on tcp: the render, verify and fault tests ..." >&2
+	@BOARDBRIEF_KERNEL_TRANSPORT=tcp $(BIN)/python -m pytest $(TCP_TESTS)
 
 ## Everything but the tests that run the real notebook pipeline or a browser (marked `pipeline`).
 test-fast: $(STAMP)

@@ -152,9 +152,12 @@ def floor_script(notebook: Path, kernel_name: str) -> str:
 import tempfile
 import nbformat, papermill
 from jupyter_client.manager import KernelManager
+from boardbrief.publish.execute import LOOPBACK, kernel_transport
 
+transport = kernel_transport()  # as the render's: ipc where pyzmq has it, else tcp on loopback
 with tempfile.TemporaryDirectory(prefix="bench-kernel-") as folder:
-    manager = KernelManager(kernel_name={kernel_name!r}, transport="ipc", ip=folder + "/kernel")
+    ip = folder + "/kernel" if transport == "ipc" else LOOPBACK
+    manager = KernelManager(kernel_name={kernel_name!r}, transport=transport, ip=ip)
     manager.start_kernel()
     client = manager.client()
     client.start_channels()

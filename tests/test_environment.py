@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
-IGNORED_CONDA = {"python", "pip"}
+IGNORED_CONDA = {"python", "pip", "setuptools"}  # setuptools: pyproject's build backend
 
 
 def _name(requirement: str) -> str:
@@ -38,3 +38,16 @@ def test_requirements_lock_pins_every_dependency_exactly():
     assert all(re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[^=\s]+", line) for line in pins), pins
     locked = {_name(line) for line in pins}
     assert set(_pyproject()) <= locked
+
+
+# Lower bounds the code really needs, each with the reason: an older version installs and fails.
+NEEDED = {
+    "pandera": ("0.24", "pandera.pandas"),  # the pandas API moved to pandera.pandas in 0.24
+}
+
+
+def test_lower_bounds_are_the_versions_the_code_needs():
+    package = REPO / "lib" / "boardbrief"
+    for name, (version, used) in NEEDED.items():
+        assert _pyproject()[name] == f"{name}>={version}"
+        assert any(used in path.read_text(encoding="utf-8") for path in package.rglob("*.py"))

@@ -98,3 +98,26 @@ def test_export_into_a_read_only_folder_fails_clearly(tmp_path):
     assert f"cannot write to {out}: permission denied" in result.stderr
     assert "Traceback" not in result.stderr
     assert list(out.iterdir()) == []
+
+
+def test_export_over_a_file_held_open_exits_1_naming_it_and_changes_nothing(
+    board_dir, tmp_path, monkeypatch, capsys
+):
+    from boardbrief.publish import folders
+
+    out = tmp_path / "exports"
+    assert main(["export", "--data", str(board_dir), "--out", str(out)]) == 0
+    before = fingerprint(out)
+    capsys.readouterr()
+
+    def held(source, target):  # as Windows answers while Excel or OneDrive holds the file
+        raise PermissionError(13, "The process cannot access the file", str(target))
+
+    monkeypatch.setattr(folders.os, "replace", held)
+    monkeypatch.setattr(folders.time, "sleep", lambda seconds: None)
+    assert main(["export", "--data", str(board_dir), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert f"cannot replace the file {out / '2026-05-12' / 'actions.csv'}: it is in use" in err
+    assert "open in Excel" in err and "synced by OneDrive" in err
+    assert "Traceback" not in err
+    assert fingerprint(out) == before

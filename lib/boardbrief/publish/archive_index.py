@@ -11,6 +11,7 @@ from pathlib import Path
 from boardbrief import paths
 from boardbrief.formatting import count, gbp_short, long_date
 from boardbrief.present import rag_badge, render_block
+from boardbrief.publish.folders import replace_retrying
 
 INDEX_HTML = "index.html"
 
@@ -57,13 +58,19 @@ def write_index(out_dir: Path, board: str) -> Path:
     html = render_block("archive_index.html.j2", board=board, rows=rows).markup
     target = out_dir / INDEX_HTML
     with tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=out_dir, prefix=".index-", suffix=".html", delete=False
+        "w",
+        encoding="utf-8",
+        newline="\n",
+        dir=out_dir,
+        prefix=".index-",
+        suffix=".html",
+        delete=False,
     ) as handle:
         try:
             handle.write(html)
             handle.close()  # a full disk may only show here
             os.chmod(handle.name, 0o644)
-            os.replace(handle.name, target)
+            replace_retrying(Path(handle.name), target)
         except BaseException:  # a full disk or Ctrl-C: the old index stays, no half-written one
             Path(handle.name).unlink(missing_ok=True)
             raise

@@ -1,5 +1,9 @@
 """Executing the briefing notebook with papermill, in a kernel reached over private sockets.
 
+The kernel is reached over Unix sockets (ZeroMQ's `ipc`) where the platform and pyzmq offer them,
+and over TCP on the loopback address otherwise (Windows: pyzmq's wheels there have no `ipc`), or
+when `BOARDBRIEF_KERNEL_TRANSPORT=tcp` asks for it.
+
 The parameters are checked against the notebook's own before anything runs (papermill itself
 only warns), and each way a run can fail (a cell too slow, a dead kernel, a cell that raised)
 becomes an error that says what happened and where the notebook as far as it ran was kept.
@@ -8,19 +12,69 @@ becomes an error that says what happened and where the notebook as far as it ran
 from __future__ import annotations
 
 import logging
+import os
+import sys
 import tempfile
 import uuid
 from pathlib import Path
 
 import nbformat
 
-from boardbrief.errors import NotebookDataError, RenderError
+from boardbrief.errors import NotebookDataError, RenderError, UsageError
 from boardbrief.publish.staging import keep_failed
 
 log = logging.getLogger(__name__)
 
 KERNEL_NAME = "boardbrief"
 CELL_TIMEOUT = 600  # seconds; a cell that hangs is stopped rather than waited on for ever
+TRANSPORT_VARIABLE = "BOARDBRIEF_KERNEL_TRANSPORT"  # "ipc" or "tcp"; unset: ipc where it works
+LOOPBACK = "127.0.0.1"
+
+
+def ipc_supported() -> bool:
+    """Whether this platform's pyzmq can talk over Unix sockets (never on Windows)."""
+    if sys.platform == "win32":
+        return False
+    import zmq
+
+    return bool(zmq.has("ipc"))
+
+
+def kernel_transport() -> str:
+    """The transport to the kernel: `BOARDBRIEF_KERNEL_TRANSPORT` if set, else ipc where it works.
+
+    Returns
+    -------
+    str
+        "ipc" or "tcp".
+
+    Raises
+    ------
+    UsageError
+        The variable names another transport, or asks for ipc where pyzmq has none.
+    """
+    requested = os.environ.get(TRANSPORT_VARIABLE, "").strip().lower()
+    if requested not in ("", "ipc", "tcp"):
+        raise UsageError(f"{TRANSPORT_VARIABLE} must be ipc or tcp, not {requested!r}")
+    if requested == "ipc" and not ipc_supported():
+        raise UsageError(
+            f"{TRANSPORT_VARIABLE}=ipc, but this platform's pyzmq has no ipc transport; "
+            "unset it (tcp on the loopback address is then used)"
+        )
+    if requested:
+        return requested
+    return "ipc" if ipc_supported() else "tcp"
+
+
+def kernel_address(transport: str) -> str:
+    """Where the kernel listens: a fresh socket-file prefix for ipc, the loopback address for tcp.
+
+    The prefix is short: macOS allows a Unix socket path of 104 bytes, and its temporary folder
+    is long already.
+    """
+    if transport == "tcp":
+        return LOOPBACK
+    return str(Path(tempfile.gettempdir()) / f"boardbrief-kernel-{uuid.uuid4().hex[:16]}")
 
 
 def check_parameters(notebook: Path, parameters: dict[str, object]) -> None:
@@ -103,20 +157,30 @@ def execute_notebook(
 
 
 def local_socket_kernel_manager() -> type:
-    """A kernel manager that talks to the kernel over private Unix sockets, not open TCP ports.
+    """A kernel manager on private Unix sockets where possible, else on the loopback address.
 
-    nbclient creates, watches and shuts down the kernel itself, so a kernel that dies is noticed.
+    Never an open TCP port: tcp listens on 127.0.0.1 only. nbclient creates, watches and shuts
+    down the kernel itself, so a kernel that dies is noticed.
     """
+    import zmq
     from jupyter_client.manager import AsyncKernelManager
     from traitlets import default
+
+    transport = kernel_transport()
 
     class LocalSocketKernelManager(AsyncKernelManager):
         @default("transport")
         def _default_transport(self) -> str:
-            return "ipc"
+            return transport
 
         @default("ip")
-        def _default_ip(self) -> str:  # the prefix of the socket files, removed at shutdown
-            return str(Path(tempfile.gettempdir()) / f"boardbrief-kernel-{uuid.uuid4().hex}")
+        def _default_ip(self) -> str:  # ipc: the prefix of the socket files, removed at shutdown
+            return kernel_address(transport)
+
+        @default("transport_encryption")
+        def _default_transport_encryption(self) -> str:
+            # tcp: CurveZMQ where pyzmq has it and the kernel declares it (ipykernel does), so
+            # the kernel neither talks in plain text nor warns that it does
+            return "auto" if transport == "tcp" and zmq.has("curve") else "disabled"
 
     return LocalSocketKernelManager

@@ -25,6 +25,8 @@ from typing import Any
 
 import pandas as pd
 
+from boardbrief.publish.folders import replace_retrying, require_replaceable
+
 ENCODING = "utf-8-sig"
 LINE_END = "\r\n"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -75,8 +77,9 @@ def write_csvs(frames: Mapping[str, pd.DataFrame], folder: Path) -> list[Path]:
     try:
         for name, frame in frames.items():
             written.append((_write_beside(frame, folder / name), folder / name))
+        require_replaceable([target for _, target in written])  # none replaced if one is held
         for temporary, target in written:
-            os.replace(temporary, target)
+            replace_retrying(temporary, target)
     finally:
         for temporary, _ in written:
             temporary.unlink(missing_ok=True)

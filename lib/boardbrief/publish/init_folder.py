@@ -110,7 +110,7 @@ def _write(folder: Path, board_file: Path | str | None) -> list[Path]:
     for name, note in NOTES.items():
         (folder / name).mkdir()
         note_path = folder / name / "README.txt"
-        note_path.write_text(note, encoding="utf-8")
+        note_path.write_text(note, encoding="utf-8", newline="\n")
         written.append(note_path)
     (folder / TEMPLATES_DIR).mkdir()
     for table in TABLES:

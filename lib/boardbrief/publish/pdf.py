@@ -12,6 +12,7 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -19,17 +20,29 @@ from boardbrief.errors import PdfError
 
 CHROMIUM_ENV = "BOARDBRIEF_CHROMIUM"  # an explicit browser path wins over the usual names
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+# Where the installers put the browsers, which are seldom on PATH outside Linux. macOS: in the
+# system's and the user's Applications folder (the second when installed without admin rights).
+MACOS_FOLDERS = ("/Applications", "~/Applications")
 MACOS_APPS = (
-    "/Applications/Chromium.app/Contents/MacOS/Chromium",
-    "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+    ("Chromium.app", "Contents", "MacOS", "Chromium"),
+    ("Google Chrome.app", "Contents", "MacOS", "Google Chrome"),
+    ("Microsoft Edge.app", "Contents", "MacOS", "Microsoft Edge"),
+)
+# Windows: under Program Files (64- and 32-bit), or the user's own %LOCALAPPDATA% (Chrome
+# installed without admin rights). Edge comes with Windows.
+WINDOWS_FOLDERS = ("PROGRAMFILES", "PROGRAMFILES(X86)", "LOCALAPPDATA")  # environment variables
+WINDOWS_APPS = (
+    ("Google", "Chrome", "Application", "chrome.exe"),
+    ("Microsoft", "Edge", "Application", "msedge.exe"),
+    ("Chromium", "Application", "chrome.exe"),
 )
 PRINT_TIMEOUT = 180  # seconds; the sample briefing prints in about three
-INSTALL_HINT = (
-    "`boardbrief render --pdf` prints with headless Chromium, which was not found. Install it "
-    "(Debian: `sudo apt-get install chromium`; Ubuntu: `sudo snap install chromium`; macOS: "
-    "install Google Chrome in /Applications) or set "
-    f"{CHROMIUM_ENV} to the browser's path. The HTML briefing needs no browser to be made."
-)
+STOP_GRACE = 5  # seconds a browser is given to stop when asked, before it is killed
+INSTALL_WHERE = {
+    "win32": "install Google Chrome, or repair Microsoft Edge (it comes with Windows)",
+    "darwin": "install Google Chrome in Applications",
+    "linux": "Debian: `sudo apt-get install chromium`; Ubuntu: `sudo snap install chromium`",
+}
 # Headless, offline and quiet: no first-run work, no background calls to Google's hosts.
 CHROMIUM_FLAGS = (
     "--headless",
@@ -50,7 +63,28 @@ def find_chromium() -> str | None:
         return shutil.which(explicit)  # a path or a command name; None if it does not run
     found = (shutil.which(name) for name in CHROMIUM_NAMES)
     return next((path for path in found if path), None) or next(
-        (path for path in MACOS_APPS if Path(path).is_file()), None
+        (str(path) for path in installed_browsers() if path.is_file()), None
+    )
+
+
+def installed_browsers() -> list[Path]:
+    """Where Chrome, Edge or Chromium are installed on this platform, in order of preference."""
+    if sys.platform == "win32":
+        folders = [os.environ.get(name) for name in WINDOWS_FOLDERS]
+        return [Path(folder, *app) for folder in folders if folder for app in WINDOWS_APPS]
+    if sys.platform == "darwin":
+        folders = [Path(folder).expanduser() for folder in MACOS_FOLDERS]
+        return [Path(folder, *app) for folder in folders for app in MACOS_APPS]
+    return []
+
+
+def install_hint() -> str:
+    """How to get a browser to print with, on this platform."""
+    where = INSTALL_WHERE.get(sys.platform, INSTALL_WHERE["linux"])
+    return (
+        "`boardbrief render --pdf` prints with headless Chromium, Chrome or Edge, and none was "
+        f"found. Install one ({where}) or set {CHROMIUM_ENV} to the browser's path. The HTML "
+        "briefing needs no browser to be made."
     )
 
 
@@ -65,7 +99,7 @@ def require_chromium() -> str:
             f"{CHROMIUM_ENV} is set to {explicit!r}, which is not a browser that can be run; "
             "set it to the path of Chromium or Chrome, or unset it to look for one"
         )
-    raise PdfError(INSTALL_HINT)
+    raise PdfError(install_hint())
 
 
 def print_pdf(html: Path, pdf: Path, browser: str, timeout: int = PRINT_TIMEOUT) -> None:
@@ -109,7 +143,19 @@ def print_pdf(html: Path, pdf: Path, browser: str, timeout: int = PRINT_TIMEOUT)
 
 
 def chromium_version(browser: str) -> str | None:
-    """What the browser says its version is, for the run record."""
+    """What the browser says its version is, for the run record.
+
+    On Windows `chrome --version` opens a browser window rather than answering: the version is
+    read from the name of the folder the installer keeps beside the program instead.
+    """
+    if sys.platform == "win32":
+        versions = [
+            folder.name
+            for folder in Path(browser).parent.glob("*.*.*.*")
+            if folder.is_dir() and folder.name.replace(".", "").isdigit()
+        ]
+        newest = max(versions, key=lambda name: tuple(map(int, name.split("."))), default=None)
+        return f"{Path(browser).stem} {newest}" if newest else None
     try:
         result = subprocess.run(
             [browser, "--version"], capture_output=True, text=True, timeout=30, check=False
@@ -119,11 +165,28 @@ def chromium_version(browser: str) -> str | None:
     return result.stdout.strip() or None
 
 
-def _stop(process: subprocess.Popen) -> None:
-    """Kill the browser and every helper process it started, then reap it."""
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.killpg(process.pid, signal.SIGKILL)
+def _stop(process: subprocess.Popen, grace: float = STOP_GRACE) -> None:
+    """Stop the browser: ask, then kill, and reap it.
+
+    Where there are process groups (not on Windows) the signals go to the browser's whole group,
+    its helper processes too; elsewhere to the browser, which takes its helpers down with it.
+    """
+    _signal(process, kill=False)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.communicate(timeout=grace)
+    _signal(process, kill=True)  # also the helpers that stayed
     process.communicate()
+
+
+def _signal(process: subprocess.Popen, kill: bool) -> None:
+    """Terminate or kill the browser's process group, or on Windows the browser itself."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        if hasattr(os, "killpg"):
+            os.killpg(process.pid, signal.SIGKILL if kill else signal.SIGTERM)
+        elif kill:
+            process.kill()
+        else:
+            process.terminate()
 
 
 def _is_pdf(path: Path) -> bool:

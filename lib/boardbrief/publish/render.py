@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +32,7 @@ from boardbrief.publish.execute import (
     require_kernel,
 )
 from boardbrief.publish.families import family_page_from_notebook
-from boardbrief.publish.folders import check_output_folder, writing_into
+from boardbrief.publish.folders import can_write_in, check_output_folder, writing_into
 from boardbrief.publish.html import export_html
 from boardbrief.publish.locks import index_lock, only_render_of
 from boardbrief.publish.pdf import chromium_version, print_pdf, require_chromium
@@ -126,7 +125,7 @@ def _render_locked(
 ) -> Path:
     """Run, export and record into a staging folder, then swap it in for the old briefing."""
     previous = out_dir / date
-    if previous.is_dir() and not os.access(previous, os.W_OK | os.X_OK):
+    if previous.is_dir() and not can_write_in(previous):
         # checked before running: publishing could not remove the old briefing's files
         raise RenderError(f"cannot write to {previous}: permission denied")
     staging = new_staging(out_dir, date)
@@ -143,14 +142,14 @@ def _render_locked(
         )
         figures = figures_module.figures_from_notebook(executed)
         (staging / paths.FIGURES_JSON).write_text(
-            figures_module.figures_json(figures), encoding="utf-8"
+            figures_module.figures_json(figures), encoding="utf-8", newline="\n"
         )
         log.info("exporting HTML")
         title = f"{meeting.config.board}: briefing for {meeting.date.isoformat()}"
         html = export_html(executed, title)
-        (staging / paths.BRIEFING_HTML).write_text(html, encoding="utf-8")
+        (staging / paths.BRIEFING_HTML).write_text(html, encoding="utf-8", newline="\n")
         (staging / paths.FAMILIES_HTML).write_text(
-            family_page_from_notebook(executed), encoding="utf-8"
+            family_page_from_notebook(executed), encoding="utf-8", newline="\n"
         )
         record = build_run_record(
             parameters=parameters,

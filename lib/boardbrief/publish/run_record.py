@@ -53,7 +53,9 @@ def build_run_record(
 def write_run_record(record: dict[str, Any], folder: Path) -> Path:
     """Write run.json, keys sorted, so two records can be compared line by line."""
     path = folder / RUN_RECORD
-    path.write_text(json.dumps(record, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps(record, indent=2, sort_keys=True) + "\n", encoding="utf-8", newline="\n"
+    )
     return path
 
 

@@ -11,6 +11,8 @@ import tempfile
 from pathlib import Path
 
 from boardbrief import paths
+from boardbrief.errors import RenderError
+from boardbrief.publish.folders import replace_retrying
 
 
 def new_staging(out_dir: Path, date: str) -> Path:
@@ -26,12 +28,12 @@ def publish_folder(staging: Path, final: Path) -> None:
     if final.exists():
         retired = final.with_name(f".{final.name}-previous")
         shutil.rmtree(retired, ignore_errors=True)
-        final.rename(retired)
+        replace_retrying(final, retired, held=final)
     try:
-        staging.rename(final)
-    except OSError:
+        replace_retrying(staging, final)
+    except (OSError, RenderError):
         if retired is not None:
-            retired.rename(final)
+            replace_retrying(retired, final)
         raise
     if retired is not None:
         shutil.rmtree(retired, ignore_errors=True)

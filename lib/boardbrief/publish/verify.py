@@ -114,6 +114,10 @@ def figure_differences(archived: Path, fresh: Path) -> list[str]:
 def environment_differences(recorded: dict[str, Any], current: dict[str, Any]) -> list[str]:
     """How this environment differs from the one the briefing was rendered in."""
     findings = []
+    if recorded.get("platform") != current.get("platform"):  # e.g. rendered on win32, now linux
+        findings.append(
+            f"platform: recorded {recorded.get('platform')}, now {current.get('platform')}"
+        )
     if recorded.get("python") != current.get("python"):
         findings.append(f"Python: recorded {recorded.get('python')}, now {current.get('python')}")
     old, new = recorded.get("packages", {}), current.get("packages", {})
