@@ -14,15 +14,14 @@ from pydantic import (
     field_validator,
 )
 
-from boardbrief.contract.plain_yaml import load_plain_yaml
-from boardbrief.contract.problems import DataError, Problem, unreadable
+from boardbrief.contract.problems import DataError, Problem
 from boardbrief.contract.settings import (
     Identifier,
     IsoDate,
     Settings,
     Text,
-    not_utf8,
     problems_from,
+    read_settings_file,
     require_unique,
 )
 from boardbrief.ratings import DEFAULT_RULE, RagRule
@@ -142,15 +141,7 @@ def load_board_config(data_dir: Path) -> BoardConfig:
         raise DataError(
             [Problem(BOARD_FILE, None, None, None, "this file to exist (see data/README.md)")]
         )
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise DataError([not_utf8(BOARD_FILE, error)]) from None
-    except OSError as error:
-        raise DataError([unreadable(BOARD_FILE, error)]) from None
-    raw, root = load_plain_yaml(text, BOARD_FILE)
-    if not isinstance(raw, dict):
-        raise DataError([Problem(BOARD_FILE, None, None, None, "a YAML mapping of settings")])
+    raw, root = read_settings_file(data_dir, BOARD_FILE, "a YAML mapping of settings")
     try:
         return BoardConfig.model_validate(raw)
     except ValidationError as error:

@@ -19,16 +19,16 @@ import pandas as pd
 from pydantic import BeforeValidator, Field, ValidationError, field_validator
 
 from boardbrief.contract.board_config import BoardConfig
-from boardbrief.contract.plain_yaml import line_of, load_plain_yaml
-from boardbrief.contract.problems import DataError, Problem, unreadable
+from boardbrief.contract.plain_yaml import line_of
+from boardbrief.contract.problems import DataError, Problem
 from boardbrief.contract.read_tables import TABLE_SUFFIXES, read_table
 from boardbrief.contract.settings import (
     IDENTIFIER,
     IsoDate,
     Settings,
     Text,
-    not_utf8,
     problems_from,
+    read_settings_file,
     require_unique,
 )
 
@@ -175,18 +175,9 @@ def read_measures_file(
     data_dir: Path, config: BoardConfig, action_ids: set[str] | None = None
 ) -> list[MeasureDefinition]:
     """The measures in `measures.yml`, checked against the contract and against board.yml."""
-    path = data_dir / MEASURES_FILE
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise DataError([not_utf8(MEASURES_FILE, error)]) from None
-    except OSError as error:
-        raise DataError([unreadable(MEASURES_FILE, error)]) from None
-    raw, root = load_plain_yaml(text, MEASURES_FILE)
-    if not isinstance(raw, dict):
-        raise DataError(
-            [Problem(MEASURES_FILE, None, None, None, "a YAML mapping with a list of measures")]
-        )
+    raw, root = read_settings_file(
+        data_dir, MEASURES_FILE, "a YAML mapping with a list of measures"
+    )
     try:
         parsed = MeasuresFile.model_validate(raw)
     except ValidationError as error:

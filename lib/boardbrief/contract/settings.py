@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 from typing import Annotated, Any
 
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
-from boardbrief.contract.plain_yaml import line_of
-from boardbrief.contract.problems import Problem
+from boardbrief.contract.plain_yaml import line_of, load_plain_yaml
+from boardbrief.contract.problems import DataError, Problem, unreadable
 
 IDENTIFIER = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -109,3 +110,20 @@ def not_utf8(name: str, error: UnicodeDecodeError) -> Problem:
         f"UTF-8 text, but byte 0x{error.object[error.start]:02x} is not UTF-8 "
         "(save the file as UTF-8)",
     )
+
+
+def read_settings_file(data_dir: Path, name: str, expected: str) -> tuple[dict, yaml.Node | None]:
+    """A settings file's mapping and its YAML tree (for line numbers), or every reason it is not.
+
+    `expected` says what the file should hold when it is not a mapping ("a YAML mapping of ...").
+    """
+    try:
+        text = (data_dir / name).read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise DataError([not_utf8(name, error)]) from None
+    except OSError as error:
+        raise DataError([unreadable(name, error)]) from None
+    raw, root = load_plain_yaml(text, name)
+    if not isinstance(raw, dict):
+        raise DataError([Problem(name, None, None, None, expected)])
+    return raw, root
