@@ -182,13 +182,12 @@ def test_board_without_measures_has_no_scorecard(rendered):
         "action-plan",
         "what-families-are-telling-us",
         "investment-by-partners",
-        "impact-what-the-published-statistics-show",
         "for-analysts-what-the-codebook-misses",
         "about-this-briefing",
     ]
 
 
-def test_board_without_measures_exports_the_four_tables_as_before(tmp_path):
+def test_board_without_measures_exports_no_scorecard_table(tmp_path):
     result = run_cli("export", "--data", str(NORTHSHIRE), "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in (tmp_path / "2026-05-12").iterdir()) == [
@@ -196,4 +195,5 @@ def test_board_without_measures_exports_the_four_tables_as_before(tmp_path):
         "feedback_themes.csv",
         "funding_lines.csv",
         "investment_per_child.csv",
+        "you_said_we_did.csv",
     ]
