@@ -12,7 +12,7 @@ BROWSER_SKIP := the browser tests will be skipped (and fail under CI=true)
 TCP_TESTS := tests/pipeline/test_render.py tests/pipeline/test_faults.py \
 	tests/pipeline/test_audit.py -k "not eight_meetings"
 
-.PHONY: briefing test test-fast browser-tools bench lab lint format lock clean
+.PHONY: briefing test test-fast test-install browser-tools bench lab lint format lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -35,6 +35,11 @@ test: $(STAMP) browser-tools
 	@$(BIN)/python -m pytest
 	@echo "Again with the kernel on tcp: the render, verify and fault tests ..." >&2
 	@BOARDBRIEF_KERNEL_TRANSPORT=tcp $(BIN)/python -m pytest $(TCP_TESTS)
+
+## The README's Windows route without make, from a fresh copy of the repository to a rendered
+## briefing, in a new .venv installed by pip (minutes, most of it pip: CI runs it after make test).
+test-install: $(STAMP)
+	@BOARDBRIEF_TEST_INSTALL=1 $(BIN)/python -m pytest tests/test_install_routes.py
 
 ## Everything but the tests that run the real notebook pipeline or a browser (marked `pipeline`).
 test-fast: $(STAMP)
@@ -80,14 +85,12 @@ lint: $(STAMP)
 format: $(STAMP)
 	@$(BIN)/ruff check --fix . && $(BIN)/ruff format .
 
-## Re-pin requirements.lock from pyproject.toml in a throwaway environment.
-lock:
-	@rm -rf .lock-venv
-	@$(PYTHON) -m venv .lock-venv
-	@.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check ".[dev]"
-	@{ echo "# Exact versions installed by make. Regenerate with: make lock"; \
-	   .lock-venv/bin/python -m pip freeze --exclude boardbrief; } > requirements.lock
-	@rm -rf .lock-venv
+## Re-pin requirements.lock from pyproject.toml for every platform and Python at once (uv's
+## universal resolution writes environment markers: Windows-only and macOS-only packages included).
+## Versions already in the lock are kept where they still fit; add --upgrade to move them.
+lock: $(STAMP)
+	@$(BIN)/uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 \
+		--no-annotate --custom-compile-command "make lock" --quiet -o requirements.lock
 	@echo "requirements.lock updated" >&2
 
 clean:
