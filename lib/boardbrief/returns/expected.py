@@ -16,8 +16,8 @@ import pandas as pd
 from boardbrief.contract import schemas
 from boardbrief.contract.board_config import BoardConfig, Organisation
 from boardbrief.contract.load import BoardData, Snapshot
-from boardbrief.contract.meeting import has_own_snapshot
 from boardbrief.contract.measures import MeasureDefinition
+from boardbrief.contract.meeting import has_own_snapshot
 from boardbrief.contract.read_tables import read_table
 from boardbrief.errors import UsageError
 

@@ -208,9 +208,10 @@ class _Sheet:
         headers = [column.header for column in self.columns]
         found = [_text(values.cell(row=1, column=n).value) for n in range(1, len(headers) + 1)]
         if found != headers:
-            shown = " | ".join(found)
-            expected = f"the header row as made: {' | '.join(headers)}"
-            self.problems.append(Problem(self.name, 1, None, shown, expected))
+            for position, (there, header) in enumerate(zip(found, headers, strict=True), 1):
+                if there != header:
+                    expected = f"the header '{header}' as made (columns cannot be renamed or moved)"
+                    self.problem(1, None, there or " ", f"in column {position}, {expected}")
             return
         width = len(headers)
         formula_rows = formulas.iter_rows(min_row=2, max_col=width, values_only=True)
