@@ -329,7 +329,7 @@ def _list_ranges(choices: dict[str, list[str]]) -> dict[str, str]:
     from openpyxl.utils import get_column_letter
 
     return {
-        key: f"='{layout.LISTS_SHEET}'!${get_column_letter(n)}$1:${get_column_letter(n)}${len(v)}"
+        key: f"'{layout.LISTS_SHEET}'!${get_column_letter(n)}$1:${get_column_letter(n)}${len(v)}"
         for n, (key, v) in enumerate(choices.items(), start=1)
     }
 
