@@ -103,7 +103,9 @@ def _make(args: argparse.Namespace) -> int:
 def _collect(args: argparse.Namespace) -> int:
     from boardbrief.returns.collect import collect_returns
     from boardbrief.returns.expected import load_round
+    from boardbrief.returns.status import require_folder
 
+    require_folder(args.from_dir)
     returns = load_round(args.data, args.meeting_date)
     collected = collect_returns(returns, args.from_dir, replace=args.replace)
     for line in collected.status.lines(missing_heading="carried forward unchanged (no return):"):
@@ -117,8 +119,9 @@ def _collect(args: argparse.Namespace) -> int:
 
 def _status(args: argparse.Namespace) -> int:
     from boardbrief.returns.expected import load_round
-    from boardbrief.returns.status import returns_status
+    from boardbrief.returns.status import require_folder, returns_status
 
+    require_folder(args.from_dir)
     for line in returns_status(args.from_dir, load_round(args.data, args.meeting_date)).lines():
         print(line)
     return EXIT_OK

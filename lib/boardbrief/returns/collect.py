@@ -60,8 +60,8 @@ def collect_returns(returns: ReturnsRound, folder: Path, replace: bool = False) 
     if existing and not replace:
         names = ", ".join(str(path.relative_to(data_dir).as_posix()) for path in existing)
         raise UsageError(
-            f"{names} already exists: collect never replaces a snapshot "
-            "(give --replace to replace it)"
+            f"the data folder already has {names}: collect never replaces a snapshot "
+            "(give --replace to allow it)"
         )
     received, problems = read_returns(folder, returns)
     if problems:
