@@ -49,9 +49,7 @@ def add_returns_command(commands, data_option: Callable[[argparse.ArgumentParser
     make.set_defaults(handler=_make)
 
     collect = steps.add_parser("collect", help="check the returned workbooks and write snapshots")
-    collect.add_argument("meeting_date", metavar="MEETING_DATE", help="the meeting, YYYY-MM-DD")
-    from_option(collect, required=True)
-    data_option(collect)
+    _meeting_and_folders(collect, data_option)
     collect.add_argument(
         "--replace",
         action="store_true",
@@ -60,10 +58,16 @@ def add_returns_command(commands, data_option: Callable[[argparse.ArgumentParser
     collect.set_defaults(handler=_collect)
 
     status = steps.add_parser("status", help="who has returned their workbook, who is missing")
-    status.add_argument("meeting_date", metavar="MEETING_DATE", help="the meeting, YYYY-MM-DD")
-    from_option(status, required=True)
-    data_option(status)
+    _meeting_and_folders(status, data_option)
     status.set_defaults(handler=_status)
+
+
+def _meeting_and_folders(
+    command: argparse.ArgumentParser, data_option: Callable[[argparse.ArgumentParser], None]
+) -> None:
+    command.add_argument("meeting_date", metavar="MEETING_DATE", help="the meeting, YYYY-MM-DD")
+    from_option(command, required=True)
+    data_option(command)
 
 
 def from_option(command: argparse.ArgumentParser, required: bool = False) -> None:

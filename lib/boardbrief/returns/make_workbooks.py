@@ -237,6 +237,17 @@ def _range(columns: tuple[Column, ...], header: str, first: int, last: int) -> s
     return f"{letter}{first}:{letter}{last}"
 
 
+def _validate(sheet, cells: str, title: str, error: str, **rule: str) -> None:
+    """Excel data validation on `cells`: a blank is allowed, anything else must pass `rule`."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    validation = DataValidation(
+        allow_blank=True, showErrorMessage=True, errorTitle=title, error=error, **rule
+    )
+    sheet.add_data_validation(validation)
+    validation.add(cells)
+
+
 def _list_validation(
     sheet,
     columns: tuple[Column, ...],
@@ -246,71 +257,38 @@ def _list_validation(
     what: str,
     first: int = 2,
 ) -> None:
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    validation = DataValidation(
-        type="list",
-        formula1=source,
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle=f"Not a {what}",
-        error=f"Choose a {what} from the drop-down list.",
-    )
-    sheet.add_data_validation(validation)
-    validation.add(_range(columns, header, first, last))
+    cells = _range(columns, header, first, last)
+    error = f"Choose a {what} from the drop-down list."
+    _validate(sheet, cells, f"Not a {what}", error, type="list", formula1=source)
 
 
 def _date_validation(sheet, columns: tuple[Column, ...], header: str, last: int) -> None:
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    validation = DataValidation(
-        type="date",
-        operator="greaterThanOrEqual",
-        formula1=f"DATE({EARLIEST_DATE.year},{EARLIEST_DATE.month},{EARLIEST_DATE.day})",
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="Not a date",
-        error="Type a date, e.g. 2027-03-31.",
-    )
-    sheet.add_data_validation(validation)
-    validation.add(_range(columns, header, 2, last))
+    earliest = f"DATE({EARLIEST_DATE.year},{EARLIEST_DATE.month},{EARLIEST_DATE.day})"
+    rule = {"type": "date", "operator": "greaterThanOrEqual", "formula1": earliest}
+    cells = _range(columns, header, 2, last)
+    _validate(sheet, cells, "Not a date", "Type a date, e.g. 2027-03-31.", **rule)
 
 
 def _number_validation(sheet, columns: tuple[Column, ...], header: str, last: int) -> None:
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    validation = DataValidation(
-        type="decimal",
-        operator="greaterThanOrEqual",
-        formula1="0",
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="Not a number",
-        error="Type a number of zero or more.",
-    )
-    sheet.add_data_validation(validation)
-    validation.add(_range(columns, header, 2, last))
+    rule = {"type": "decimal", "operator": "greaterThanOrEqual", "formula1": "0"}
+    cells = _range(columns, header, 2, last)
+    _validate(sheet, cells, "Not a number", "Type a number of zero or more.", **rule)
 
 
 def _money_validation(sheet, columns: tuple[Column, ...], last: int) -> None:
     """Committed: pounds, zero or more. Spent: from zero to the committed amount beside it."""
     from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
 
     _number_validation(sheet, columns, "Committed (£)", last)
     committed = get_column_letter(layout.column_number(columns, "Committed (£)"))
-    spent = DataValidation(
-        type="decimal",
-        operator="between",
-        formula1="0",
-        formula2=f"{committed}2",
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="Spent more than committed",
-        error="Spent must be from zero to the amount committed on the same row.",
+    rule = {"type": "decimal", "operator": "between", "formula1": "0", "formula2": f"{committed}2"}
+    _validate(
+        sheet,
+        _range(columns, "Spent (£)", 2, last),
+        "Spent more than committed",
+        "Spent must be from zero to the amount committed on the same row.",
+        **rule,
     )
-    sheet.add_data_validation(spent)
-    spent.add(_range(columns, "Spent (£)", 2, last))
 
 
 def _choices(returns: ReturnsRound) -> dict[str, list[str]]:
