@@ -84,10 +84,14 @@ def from_option(command: argparse.ArgumentParser, required: bool = False) -> Non
 
 def returns_count_line(data, folder: Path) -> str:
     """For `list --from`: how many returns for the next meeting are in `folder`."""
+    from boardbrief.errors import UsageError
     from boardbrief.returns.expected import returns_round
     from boardbrief.returns.status import returns_status
 
-    status = returns_status(folder, returns_round(data))
+    try:
+        status = returns_status(folder, returns_round(data))
+    except UsageError as error:  # no next meeting, or no such folder: the listing still stands
+        return f"returns in {folder}: {error}"
     return (
         f"returns for {status.returns.meeting.isoformat()} in {folder}: "
         f"{len(status.received)} of {len(status.returns.asked)} organisations"

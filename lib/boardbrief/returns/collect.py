@@ -26,6 +26,7 @@ from boardbrief.contract.problems import DataError
 from boardbrief.contract.read_tables import TABLE_SUFFIXES
 from boardbrief.contract.returns_record import returns_record_name
 from boardbrief.errors import UsageError
+from boardbrief.publish.folders import replace_retrying, require_replaceable
 from boardbrief.returns.expected import ReturnsRound
 from boardbrief.returns.read_workbooks import LineUpdate, Returned, read_returns
 from boardbrief.returns.status import ReturnsStatus, require_folder
@@ -68,6 +69,7 @@ def collect_returns(returns: ReturnsRound, folder: Path, replace: bool = False) 
         raise DataError(problems)
     files = snapshot_files(returns, received)
     _check_in_a_copy(data_dir, files, existing)
+    require_replaceable(existing)  # a snapshot open in Excel stops collect before any change
     replaced = tuple((path, sha256_of(path)) for path in existing)
     for path in existing:
         if path.relative_to(data_dir).as_posix() not in files:
@@ -78,7 +80,7 @@ def collect_returns(returns: ReturnsRound, folder: Path, replace: bool = False) 
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_name(f".{target.name}.partial")
         partial.write_text(text, encoding="utf-8", newline="\n")
-        partial.replace(target)
+        replace_retrying(partial, target)
         written.append(target)
     asked = list(returns.asked)
     status = ReturnsStatus(

@@ -15,7 +15,9 @@ import zipfile
 from pathlib import Path
 
 from boardbrief.contract.schemas import FUNDING_KINDS
+from boardbrief.errors import UsageError
 from boardbrief.formatting import long_date, plural
+from boardbrief.publish.folders import replace_retrying
 from boardbrief.returns import layout
 from boardbrief.returns.expected import Asked, ReturnsRound
 from boardbrief.returns.layout import Column
@@ -32,16 +34,32 @@ EARLIEST_DATE = dt.date(2000, 1, 1)
 def make_workbooks(returns: ReturnsRound, out_dir: Path) -> list[Path]:
     """Write `<org_id>-<DATE>.xlsx` for every organisation that owes a return; their paths.
 
-    A workbook already in `out_dir` is replaced (they are made from the data, never edited).
+    Raises
+    ------
+    UsageError
+        When a workbook of that name in `out_dir` differs from the one made now (it may be a
+        return, with an organisation's answers): nothing is written.
     """
+    contents = {
+        out_dir / layout.workbook_name(organisation_id, returns.meeting): workbook_bytes(
+            returns, asked
+        )
+        for organisation_id, asked in returns.asked.items()
+    }
+    changed = [
+        p.name for p, content in contents.items() if p.exists() and p.read_bytes() != content
+    ]
+    if changed:
+        raise UsageError(
+            f"{out_dir} already has {', '.join(changed)}, different from the workbook made now "
+            "(perhaps filled in and returned): make never replaces one; choose another --out"
+        )
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for organisation_id, asked in returns.asked.items():
-        path = out_dir / layout.workbook_name(organisation_id, returns.meeting)
-        content = workbook_bytes(returns, asked)
+    for path, content in contents.items():
         temporary = path.with_name(f".{path.name}.partial")
         temporary.write_bytes(content)
-        temporary.replace(path)
+        replace_retrying(temporary, path)  # waits a moment for a workbook open in Excel
         written.append(path)
     log.info(
         "made %s for the meeting of %s, due back by %s",

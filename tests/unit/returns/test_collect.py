@@ -55,6 +55,18 @@ def test_make_gives_the_same_bytes_twice(board, tmp_path_factory):
     assert fingerprint(board / "returns") == first
 
 
+def test_make_never_replaces_a_returned_workbook(board, capsys):
+    _fill_sdc(board)
+    before = fingerprint(board / "returns")
+    assert main(_make(board)) == EXIT_BAD_INPUT
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"boardbrief: {board / 'returns'} already has sdc-{MEETING}.xlsx, different from the "
+        "workbook made now (perhaps filled in and returned): make never replaces one; choose "
+        "another --out"
+    )
+    assert fingerprint(board / "returns") == before
+
+
 def test_collect_writes_the_snapshots_and_the_returns_record(board, capsys):
     _fill_sdc(board)
     fill(board / "returns" / f"nhs_south-{MEETING}.xlsx", actions={"W1": {"Commentary": "Clinics"}})
