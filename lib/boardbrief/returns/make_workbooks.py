@@ -141,6 +141,16 @@ def _how_to_sheet(sheet, returns: ReturnsRound, asked: Asked) -> None:
                 False,
             )
         )
+    sheets = [(layout.ACTIONS_SHEET, layout.ACTION_COLUMNS)]
+    sheets.append((layout.INVESTMENT_SHEET, layout.INVESTMENT_COLUMNS))
+    if returns.data.measures is not None:
+        sheets.append((layout.MEASURES_SHEET, layout.MEASURE_COLUMNS))
+    lines.append(("What each column means", True))
+    lines += [
+        (f"{sheet}, {column.header}: {column.meaning}.", False)
+        for sheet, columns in sheets
+        for column in columns
+    ]
     lines += [
         ("How to send it back", True),
         (

@@ -49,6 +49,20 @@ def test_make_writes_a_workbook_per_organisation_for_the_next_meeting(board):
     ]
 
 
+def test_the_first_sheet_says_who_it_is_for_the_deadline_and_each_column(board):
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(board / "returns" / f"sdc-{MEETING}.xlsx")
+    assert workbook.sheetnames[0] == layout.HOW_TO_SHEET
+    text = [c.value for c in workbook[layout.HOW_TO_SHEET]["A"] if c.value]
+    assert text[0] == "Southdale SEND Partnership Board: update from Southdale Council"
+    assert "Please send this workbook back by 4 April 2026." in text
+    assert (
+        "Actions, Commentary: progress since last time; required when the rating changes or "
+        "is red." in text
+    )
+
+
 def test_make_gives_the_same_bytes_twice(board, tmp_path_factory):
     first = fingerprint(board / "returns")
     assert main(_make(board)) == 0
