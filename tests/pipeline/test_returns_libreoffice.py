@@ -142,6 +142,13 @@ def test_dropdowns_are_real_data_validation(converted):
     assert (money[f"G2:G{end}"].operator, money[f"G2:G{end}"].formula2) == ("between", "F2")
     kinds = {str(dv.sqref): dv.type for dv in investment.data_validations.dataValidation}
     assert {kinds[key] for key in kinds if key.startswith(("C", "D", "E"))} == {"list"}
+    measures = workbook[layout.MEASURES_SHEET]
+    units = {row[0]: row[2] for row in measures.iter_rows(min_row=2, values_only=True)}
+    rules = {dv.error: str(dv.sqref) for dv in measures.data_validations.dataValidation}
+    percent_cells = rules["Type a number from 0 to 100."].split()
+    assert percent_cells and all(
+        units[measures[f"A{c[1:]}"].value] == "percent" for c in percent_cells
+    )
 
 
 def test_prefilled_cells_locked_inputs_unlocked_no_password(converted):

@@ -217,7 +217,23 @@ def _measures_sheet(sheet, asked: Asked, lists: dict[str, str]) -> None:
             cell.fill = _input_fill()
     _date_validation(sheet, columns, "Period end", last)
     _list_validation(sheet, columns, "Status", last, lists["status"], "status")
-    _number_validation(sheet, columns, "Value", last)
+    _value_validation(sheet, asked)
+
+
+def _value_validation(sheet, asked: Asked) -> None:
+    """A value of zero or more; a percentage from 0 to 100 (one rule per cell, as Excel asks)."""
+    from openpyxl.utils import get_column_letter
+
+    letter = get_column_letter(layout.column_number(layout.MEASURE_COLUMNS, "Value"))
+    rows = list(enumerate(asked.measures, start=2))
+    percent = " ".join(f"{letter}{n}" for n, due in rows if due.measure.unit == "percent")
+    others = " ".join(f"{letter}{n}" for n, due in rows if due.measure.unit != "percent")
+    if percent:
+        rule = {"type": "decimal", "operator": "between", "formula1": "0", "formula2": "100"}
+        _validate(sheet, percent, "Not a percentage", "Type a number from 0 to 100.", **rule)
+    if others:
+        rule = {"type": "decimal", "operator": "greaterThanOrEqual", "formula1": "0"}
+        _validate(sheet, others, "Not a number", "Type a number of zero or more.", **rule)
 
 
 def _table(sheet, columns: tuple[Column, ...], rows: list[list[object]]) -> int:
@@ -266,14 +282,16 @@ def _range(columns: tuple[Column, ...], header: str, first: int, last: int) -> s
 
 
 def _validate(sheet, cells: str, title: str, error: str, **rule: str) -> None:
-    """Excel data validation on `cells`: a blank is allowed, anything else must pass `rule`."""
+    """Excel data validation on `cells` (ranges separated by spaces): a blank is allowed,
+    anything else must pass `rule`."""
     from openpyxl.worksheet.datavalidation import DataValidation
 
     validation = DataValidation(
         allow_blank=True, showErrorMessage=True, errorTitle=title, error=error, **rule
     )
     sheet.add_data_validation(validation)
-    validation.add(cells)
+    for cell_range in cells.split():
+        validation.add(cell_range)
 
 
 def _list_validation(

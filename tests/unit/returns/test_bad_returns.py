@@ -286,3 +286,53 @@ def test_bad_return_refused_with_its_message_and_nothing_written(case, made, tmp
     assert problems == expected
     assert "Traceback" not in error
     assert fingerprint(tmp_path / "data") == before
+
+
+MEASURES_YML = """measures:
+  - id: waits-18wk
+    name: Children waiting over 18 weeks for an assessment, as a share of all waiting
+    area: waits
+    owner: sdc
+    unit: percent
+    polarity: lower
+    frequency: monthly
+    baseline: {period: 2026-01-31, value: 40}
+    target: {period: 2027-03-31, value: 20}
+  - id: dropin-families
+    name: Families at drop-ins in the term
+    area: voice
+    owner: sdc
+    unit: number
+    polarity: higher
+    frequency: termly
+    baseline: {period: 2025-12-19, value: 30}
+"""
+
+
+def test_bad_measure_values_are_refused_with_their_messages(tmp_path, capsys):
+    shutil.copytree(FIXTURES / "smallboard", tmp_path / "data")
+    (tmp_path / "data" / "measures.yml").write_text(MEASURES_YML, encoding="utf-8")
+    argv = ["returns", "make", "--data", str(tmp_path / "data"), "--out", str(tmp_path / "returns")]
+    assert main(argv) == 0
+    fill(tmp_path / "returns" / NHS, actions={"W1": {"Commentary": "Two extra clinics a week"}})
+    fill(
+        tmp_path / "returns" / SDC,
+        measures={
+            ("waits-18wk", 1): {"Value": 120},  # 2026-02-28
+            ("waits-18wk", 2): {"Value": "about half"},  # 2026-03-31
+            ("dropin-families", 1): {"Value": 41, "Status": "draft"},  # no term end given
+        },
+    )
+    before = fingerprint(tmp_path / "data")
+    argv = ["returns", "collect", MEETING, "--from", str(tmp_path / "returns")]
+    assert main([*argv, "--data", str(tmp_path / "data")]) == EXIT_BAD_INPUT
+    where = f"{SDC}, sheet 'Measures'"
+    assert [line[4:] for line in capsys.readouterr().err.splitlines() if line[:4] == "  - "] == [
+        f"{where}, row 2, column 'Value': found '120', expected a number from 0 to 100",
+        f"{where}, row 3, column 'Value': found 'about half', expected a number from 0 to 100",
+        f"{where}, row 4, column 'Period end': found a blank cell, expected a date, e.g. "
+        "2027-03-31",
+        f"{where}, row 4, column 'Status': found 'draft', expected final or provisional, or "
+        "blank (final)",
+    ]
+    assert fingerprint(tmp_path / "data") == before
