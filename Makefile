@@ -12,7 +12,8 @@ BROWSER_SKIP := the browser tests will be skipped (and fail under CI=true)
 TCP_TESTS := tests/pipeline/test_render.py tests/pipeline/test_faults.py \
 	tests/pipeline/test_audit.py -k "not eight_meetings"
 
-.PHONY: briefing test test-fast test-install browser-tools bench lab lint format lock clean
+.PHONY: briefing test test-fast test-install browser-tools office-tools bench lab lint format lock \
+	clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -31,7 +32,7 @@ briefing: $(STAMP)
 
 ## Run the whole test suite, then the render, verify and fault tests again with the kernel on tcp
 ## (the transport Windows uses; Linux and macOS use ipc unless asked).
-test: $(STAMP) browser-tools
+test: $(STAMP) browser-tools office-tools
 	@$(BIN)/python -m pytest
 	@echo "Again with the kernel on tcp: the render, verify and fault tests ..." >&2
 	@BOARDBRIEF_KERNEL_TRANSPORT=tcp $(BIN)/python -m pytest $(TCP_TESTS)
@@ -62,6 +63,21 @@ browser-tools: $(BROWSER_STAMP)
 			|| echo "WARNING: could not install$$missing: $(BROWSER_SKIP)" >&2; \
 	else \
 		echo "WARNING: missing$$missing and not root with apt-get: $(BROWSER_SKIP)" >&2; \
+	fi
+
+## LibreOffice for the returns workbooks' check (Debian's libreoffice-calc-nogui, as root with
+## apt-get, when soffice is missing). If it cannot be installed those tests say so, and fail
+## under CI=true.
+office-tools:
+	@command -v soffice >/dev/null 2>&1 && exit 0; \
+	skip="the LibreOffice tests will be skipped (and fail under CI=true)"; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing libreoffice-calc-nogui for the returns tests (apt-get) ..." >&2; \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends libreoffice-calc-nogui >/dev/null; } \
+			|| echo "WARNING: could not install libreoffice-calc-nogui: $$skip" >&2; \
+	else \
+		echo "WARNING: soffice missing and not root with apt-get: $$skip" >&2; \
 	fi
 
 $(BROWSER_STAMP): $(BROWSER)/package-lock.json

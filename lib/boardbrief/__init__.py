@@ -13,7 +13,9 @@ itself), never one above (tests/unit/test_layers.py checks every import):
 5. `charts/`: a chart per section, drawn as SVG with its alt text and data table;
 6. `views/`: what the notebook shows, a module per section, returning finished HTML;
 7. `publish/`: running and exporting the notebook, and everything written beside a briefing;
-8. the commands: `cli` (and `__main__`), and `sample_data/`, the generator of `data/`.
+   beside it `returns/`: the partner returns' workbooks, out and back into the data folder;
+8. the commands: `cli` (and `__main__`, `returns_cli`), and `sample_data/`, the generator of
+   `data/`.
 
 A section has one name in every layer: `sections/action_plan.py`, `charts/action_plan.py` and
 `views/action_plan.py` (likewise `feedback`, `funding`, `impact`). See docs/architecture.md.

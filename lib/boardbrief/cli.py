@@ -22,6 +22,7 @@ from boardbrief.errors import (
     EXIT_OK,
     BoardbriefError,
 )
+from boardbrief.returns_cli import add_returns_command, from_option
 
 log = logging.getLogger("boardbrief")
 
@@ -149,6 +150,10 @@ def _list(args: argparse.Namespace) -> int:
         if missing:
             line += f"  (needs {' and '.join(missing)})"
         print(line.rstrip())
+    if args.from_dir is not None:
+        from boardbrief.returns_cli import returns_count_line
+
+        print(returns_count_line(data, args.from_dir))
     return EXIT_OK
 
 
@@ -299,7 +304,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     data_option(listing)
     out_option(listing)
+    from_option(listing)
     listing.set_defaults(handler=_list)
+
+    add_returns_command(commands, data_option)
     return parser
 
 

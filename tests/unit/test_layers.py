@@ -15,8 +15,8 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("sections", {"sections"}),
     ("charts", {"charts"}),
     ("views", {"views"}),
-    ("publish", {"publish"}),
-    ("commands", {"cli", "__main__", "sample_data"}),
+    ("publish", {"publish", "returns"}),
+    ("commands", {"cli", "__main__", "sample_data", "returns_cli"}),
 ]
 
 

@@ -75,6 +75,7 @@ class BoardConfig(Settings):
     not_names: list[Text] = Field(default_factory=list)
     quotes_per_theme: Annotated[StrictInt, Field(ge=0, le=10)] = 2
     top_themes: Annotated[StrictInt, Field(ge=1, le=20)] = 5
+    returns_due_days: Annotated[StrictInt, Field(ge=0, le=60)] = 10  # `returns make`'s deadline
 
     @field_validator("meetings")
     @classmethod

@@ -10,7 +10,7 @@ import datetime as dt
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -24,6 +24,13 @@ from boardbrief.contract.indicators import Indicators, load_indicators
 from boardbrief.contract.measures import Measures, load_measures
 from boardbrief.contract.problems import DataError, Problem
 from boardbrief.contract.read_tables import FORMULA_PROBLEMS, TABLE_SUFFIXES, read_table
+from boardbrief.contract.returns_record import (
+    RETURNS_FOLDER,
+    ReturnsRecord,
+    is_returns_record,
+    load_returns_records,
+    returns_record_name,
+)
 from boardbrief.formatting import plural
 
 log = logging.getLogger(__name__)
@@ -56,6 +63,7 @@ class BoardData:
     indicators: Indicators
     files_read: tuple[str, ...]
     measures: Measures | None = None  # the impact scorecard's; None without measures.yml
+    returns: dict[dt.date, ReturnsRecord] = field(default_factory=dict)  # by snapshot date
 
 
 def load_board_data(data_dir: Path | str) -> BoardData:
@@ -115,6 +123,7 @@ def load_board_data(data_dir: Path | str) -> BoardData:
     action_ids = {i for s in loaded for i in s.table["action_id"]}
     known_ids = action_ids if len(loaded) == len(actions) else None
     measures = collect(lambda: load_measures(data_dir, config, known_ids))
+    returns = collect(lambda: load_returns_records(data_dir, config, set(action_files))) or {}
     if problems:
         raise DataError(problems)
 
@@ -127,6 +136,7 @@ def load_board_data(data_dir: Path | str) -> BoardData:
         *commentary_files.values(),
         *indicators.files_read,
         *(measures.files_read if measures else ()),
+        *(returns_record_name(date) for date in returns),
     ]
     log.info(
         "checked %s: %s, %s, %s",
@@ -146,6 +156,7 @@ def load_board_data(data_dir: Path | str) -> BoardData:
         indicators=indicators,
         files_read=tuple(sorted(files_read)),
         measures=measures,
+        returns=returns,
     )
 
 
@@ -162,8 +173,8 @@ def _dated_files(
     problems = []
     for path in sorted(directory.iterdir()):
         name = f"{folder}/{path.name}"
-        if _ignored(path, suffixes):
-            continue
+        if _ignored(path, suffixes) or (folder == RETURNS_FOLDER and is_returns_record(path)):
+            continue  # a returns record is read by its own loader
         match = DATED_NAME.match(path.stem)
         date = _date_or_none(match.group(1)) if match else None
         if path.suffix.lower() not in suffixes or date is None:

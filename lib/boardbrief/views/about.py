@@ -31,4 +31,16 @@ def about(meeting: Meeting) -> Html:
         version=__version__,
         sample=meeting.config.sample,
         no_statistics=data.indicators.config is None,
+        returns=_returns_note(meeting),
     )
+
+
+def _returns_note(meeting: Meeting) -> dict[str, object] | None:
+    """Who returned their update for this snapshot and whose rows were carried forward."""
+    record = meeting.data.returns.get(meeting.actions.date)
+    if record is None:
+        return None
+    by_id = {o.id.casefold(): o.name for o in meeting.config.organisations}
+    names = [by_id[org.casefold()] for org in record.carried_forward]
+    asked = len(record.returned) + len(record.carried_forward)
+    return {"returned": len(record.returned), "asked": asked, "carried_forward": names}
