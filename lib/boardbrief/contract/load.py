@@ -10,7 +10,7 @@ import datetime as dt
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -56,6 +56,7 @@ class BoardData:
     indicators: Indicators
     files_read: tuple[str, ...]
     measures: Measures | None = None  # the impact scorecard's; None without measures.yml
+    risks: dict[dt.date, Snapshot] = field(default_factory=dict)  # empty without risks/
 
 
 def load_board_data(data_dir: Path | str) -> BoardData:
@@ -91,6 +92,7 @@ def load_board_data(data_dir: Path | str) -> BoardData:
     funding_files = collect(lambda: _dated_files(data_dir, "funding", TABLE_SUFFIXES)) or {}
     feedback_files = collect(lambda: _feedback_files(data_dir)) or []
     commentary_files = collect(lambda: _dated_files(data_dir, "commentary", (".md",), True)) or {}
+    risk_files = collect(lambda: _dated_files(data_dir, "risks", TABLE_SUFFIXES, True)) or {}
 
     actions = {
         date: collect(lambda d=date, f=file: _load_actions(data_dir, f, d, config, theme_ids))
@@ -99,6 +101,10 @@ def load_board_data(data_dir: Path | str) -> BoardData:
     funding = {
         date: collect(lambda d=date, f=file: _load_funding(data_dir, f, d, config))
         for date, file in funding_files.items()
+    }
+    risks = {
+        date: collect(lambda d=date, f=file: _load_risks(data_dir, f, d, config))
+        for date, file in risk_files.items()
     }
     feedback_tables = [
         collect(lambda f=file: _read_feedback(data_dir, f, config, theme_ids))
@@ -125,6 +131,7 @@ def load_board_data(data_dir: Path | str) -> BoardData:
         *funding_files.values(),
         *feedback_files,
         *commentary_files.values(),
+        *risk_files.values(),
         *indicators.files_read,
         *(measures.files_read if measures else ()),
     ]
@@ -146,6 +153,7 @@ def load_board_data(data_dir: Path | str) -> BoardData:
         indicators=indicators,
         files_read=tuple(sorted(files_read)),
         measures=measures,
+        risks=risks,
     )
 
 
@@ -275,6 +283,8 @@ def _load_actions(
         due_date=schemas.parse_dates(table["due_date"]),
         last_updated=schemas.parse_dates(table["last_updated"]),
     )
+    if "revised_due_date" in table.columns:
+        table = table.assign(revised_due_date=schemas.parse_dates(table["revised_due_date"]))
     return Snapshot(date, name, table)
 
 
@@ -288,6 +298,20 @@ def _load_funding(data_dir: Path, name: str, date: dt.date, config: BoardConfig)
         committed_pence=schemas.parse_pence(table["committed_gbp"]),
         spent_pence=schemas.parse_pence(table["spent_gbp"]),
     ).drop(columns=["committed_gbp", "spent_gbp"])
+    return Snapshot(date, name, table)
+
+
+def _load_risks(data_dir: Path, name: str, date: dt.date, config: BoardConfig) -> Snapshot:
+    table = _validated(data_dir, name, schemas.RISK_COLUMNS, schemas.risks_schema(config))
+    if "priority_area" not in table.columns:
+        table = table.assign(priority_area="")
+    table = table.assign(
+        owner=_canonical(table["owner"], config.organisation_ids),
+        priority_area=_canonical(table["priority_area"], config.priority_areas),
+        likelihood=table["likelihood"].astype("int64"),
+        impact=table["impact"].astype("int64"),
+        status=table["status"].str.casefold(),
+    )
     return Snapshot(date, name, table)
 
 

@@ -2,6 +2,7 @@
 
 import shutil
 
+import pandas as pd
 import pytest
 
 from boardbrief import views
@@ -22,10 +23,10 @@ def test_feedback_summary_answers_what_is_rising(voices):
         "against 0 the period before); being listened to (fewer than 3 comments); travel and "
         "transport (fewer than 3 comments, against 0 the period before); positive experiences "
         "(fewer than 3 comments).",
-        "Against the previous period, the biggest rise was in waiting for assessment or therapy (+3).",
         "0% of this period's comments matched no theme in the codebook; the analysts' appendix "
         "lists what they talk about.",
-    ]  # no average of ratings: all three are hidden (see the tone test)
+    ]  # no average of ratings: all three are hidden (see the tone test); no biggest rise:
+    # comments went from 2 to 7, so rises are judged on shares, and a share of 2 is not shown
 
 
 def test_theme_trend_never_draws_or_says_a_share_of_a_small_number(board_dir):
@@ -135,3 +136,29 @@ def test_a_quote_from_someone_of_another_role_is_not_a_other(voices):
     said = str(views.quotes(dataclasses.replace(voices, quotes=[quote])))
     assert "Someone, February 2026" in said
     assert "A other" not in said
+
+
+def test_movement_sentence_gives_shares_when_the_number_of_comments_moved(voices):
+    from dataclasses import replace
+
+    from boardbrief.sections.feedback import theme_shares
+    from boardbrief.views.feedback import movement_sentence
+
+    themes = pd.DataFrame(
+        {
+            "theme": ["a", "b"],
+            "name": ["Not being listened to", "Transport"],
+            "period": pd.array([31, 63], dtype="Int64"),
+            "previous": pd.array([29, 30], dtype="Int64"),
+        }
+    )
+    themes["change"] = themes["period"] - themes["previous"]
+    grown = replace(
+        voices, themes=themes, shares=theme_shares(themes, 314, 216), comments_changed=98 / 216
+    )
+    assert movement_sentence(grown) == (
+        "Against the previous period, the biggest rise was in transport (from 14% to 20% of "
+        "comments, +33 in number) and the biggest fall was in not being listened to (from 13% "
+        "to 10% of comments, +2 in number). The number of comments changed by more than a "
+        "tenth, so these are judged on shares."
+    )
