@@ -20,8 +20,11 @@ from tests.pipeline.conftest import REPO, fingerprint, run_cli
 pytestmark = pytest.mark.pipeline
 
 MAX_BYTES = 1_500_000
+# The front sheet's parts, before the contents: the sample board has asks and a risk register.
+FRONT_SHEET = ["The board is asked to", "The highest risks", "Late actions"]
 SECTIONS = [
     "Summary",
+    "Risks",
     "Impact scorecard: are outcomes improving?",
     "Action plan",
     "What families are telling us",
@@ -95,13 +98,13 @@ def test_document_has_language_title_one_h1_and_a_strict_content_policy(rendered
 
 def test_sections_are_in_order_with_about_last_and_each_labelled_by_its_heading(outline):
     h2 = [(hid, text) for level, hid, text in outline.headings if level == 2]
-    assert [text for _, text in h2] == ["Contents", *SECTIONS]
-    assert outline.sections == [hid for hid, _ in h2[1:]]
+    assert [text for _, text in h2] == [*FRONT_SHEET, "Contents", *SECTIONS]
+    assert outline.sections == [hid for hid, _ in h2[len(FRONT_SHEET) + 1 :]]
 
 
 def test_contents_lists_every_section_and_every_in_page_link_lands(outline):
     h2 = [(hid, text) for level, hid, text in outline.headings if level == 2]
-    assert outline.contents == h2[1:]
+    assert outline.contents == h2[len(FRONT_SHEET) + 1 :]
     assert len(outline.ids) == len(set(outline.ids)), "ids must be unique"
     assert set(outline.links) <= set(outline.ids)
 
@@ -234,3 +237,4 @@ def test_verify_notices_a_pdf_changed_after_printing(tmp_path):
     ]
     (tmp_path / "briefing.pdf").unlink()
     assert len(tampered_outputs(record, tmp_path)) == 1
+
