@@ -45,5 +45,5 @@ def feedback_chart_figures(voices: FeedbackStatus) -> Html | None:
 
 
 def funding_chart_figures(funds: FundingStatus) -> Html | None:
-    """The figures behind the charts of where investment goes and what each district gets."""
-    return chart_figures(funding.investment_chart(funds), funding.investment_per_child_chart(funds))
+    """The figures behind the main paper's chart of where investment goes."""
+    return chart_figures(funding.investment_chart(funds))

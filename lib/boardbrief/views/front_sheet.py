@@ -101,7 +101,7 @@ def late_table(sheet: FrontSheet) -> Table:
     if len(late) > FRONT_LATE_ROWS:
         notes.append(
             f"The {count(FRONT_LATE_ROWS)} most overdue of {count(len(late))}; every overdue "
-            "action is listed in the action plan section."
+            "action is listed in the annex on the action plan."
         )
     return Table(
         caption=f"Actions past their due date at {long_date(sheet.meeting_date)}",
