@@ -206,30 +206,14 @@ def test_theme_shares_only_beside_shown_counts_and_totals():
 
 
 def test_biggest_moves_are_judged_on_share_when_comments_moved_more_than_a_tenth(voices):
-    from dataclasses import replace
+    from boardbrief.sections.feedback import biggest_moves
+    from tests.unit.feedback_example import with_theme_counts
 
-    from boardbrief.sections.feedback import biggest_moves, theme_shares
-
-    themes = pd.DataFrame(
-        {
-            "theme": ["up2_but_falling", "steady"],
-            "name": ["Up two", "Steady"],
-            "period": pd.array([30, 60], dtype="Int64"),
-            "previous": pd.array([28, 30], dtype="Int64"),
-        }
-    )
-    themes["change"] = themes["period"] - themes["previous"]
-    grown = replace(
-        voices,
-        themes=themes,
-        shares=theme_shares(themes, 314, 216),
-        comments_changed=(314 - 216) / 216,
-    )
-    basis, up, down = biggest_moves(grown)
+    themes = {"up2_but_falling": ("Up two", 30, 28), "steady": ("Steady", 60, 30)}
+    basis, up, down = biggest_moves(with_theme_counts(voices, themes, 314, 216))
     assert (basis, up["theme"], down["theme"]) == ("share", "steady", "up2_but_falling")
     # The same counts with the number of comments moving by a tenth exactly: judged on counts.
-    level = replace(grown, shares=theme_shares(themes, 110, 100), comments_changed=0.10)
-    basis, up, down = biggest_moves(level)
+    basis, up, down = biggest_moves(with_theme_counts(voices, themes, 110, 100))
     assert (basis, up["theme"], down) == ("count", "steady", None)
 
 

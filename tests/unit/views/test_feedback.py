@@ -107,8 +107,6 @@ def test_theme_trend_hides_this_period_s_total_where_the_opening_does(voices):
 def test_codebook_gaps_with_nothing_to_list_has_no_lead_in_to_nothing(voices):
     import dataclasses
 
-    import pandas as pd
-
     empty = pd.DataFrame({"term": [], "comments": []})
     nothing = dataclasses.replace(voices, uncoded_words=empty, uncoded_phrases=empty)
     said = str(views.codebook_gaps(nothing))
@@ -139,23 +137,11 @@ def test_a_quote_from_someone_of_another_role_is_not_a_other(voices):
 
 
 def test_movement_sentence_gives_shares_when_the_number_of_comments_moved(voices):
-    from dataclasses import replace
-
-    from boardbrief.sections.feedback import theme_shares
     from boardbrief.views.feedback import movement_sentence
+    from tests.unit.feedback_example import with_theme_counts
 
-    themes = pd.DataFrame(
-        {
-            "theme": ["a", "b"],
-            "name": ["Not being listened to", "Transport"],
-            "period": pd.array([31, 63], dtype="Int64"),
-            "previous": pd.array([29, 30], dtype="Int64"),
-        }
-    )
-    themes["change"] = themes["period"] - themes["previous"]
-    grown = replace(
-        voices, themes=themes, shares=theme_shares(themes, 314, 216), comments_changed=98 / 216
-    )
+    themes = {"a": ("Not being listened to", 31, 29), "b": ("Transport", 63, 30)}
+    grown = with_theme_counts(voices, themes, 314, 216)
     assert movement_sentence(grown) == (
         "Against the previous period, the biggest rise was in transport (from 14% to 20% of "
         "comments, +33 in number) and the biggest fall was in not being listened to (from 13% "
