@@ -59,6 +59,33 @@ class RagRule:
 DEFAULT_RULE = RagRule()
 
 
+@dataclass(frozen=True)
+class RiskBands:
+    """How a risk's score (likelihood x impact, 1 to 25) earns its rating; board.yml's
+    `risk_bands` may move the lines.
+
+    Red at `red_from` or more, amber at `amber_from` or more, green below.
+    """
+
+    red_from: int = 15
+    amber_from: int = 8
+
+    def rate(self, score: int) -> str:
+        if score >= self.red_from:
+            return "red"
+        return "amber" if score >= self.amber_from else "green"
+
+    def describe(self) -> str:
+        """The bands in a sentence for the briefing's notes."""
+        return (
+            f"red at {self.red_from} or more, amber from {self.amber_from} to "
+            f"{self.red_from - 1}, green at {self.amber_from - 1} or less"
+        )
+
+
+DEFAULT_RISK_BANDS = RiskBands()
+
+
 def derived_rating(ratings: Iterable[str], rule: RagRule = DEFAULT_RULE) -> str:
     """The rating a set of actions earns under `rule` (the board's default unless given)."""
     return rule.derive(ratings)

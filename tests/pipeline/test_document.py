@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
@@ -20,13 +21,22 @@ from tests.pipeline.conftest import REPO, fingerprint, run_cli
 pytestmark = pytest.mark.pipeline
 
 MAX_BYTES = 1_500_000
+# The front sheet's parts, before the contents: the sample board has asks and a risk register.
+FRONT_SHEET = ["The board is asked to", "The highest risks", "Late actions"]
 SECTIONS = [
     "Summary",
+    "Risks",
     "Impact scorecard: are outcomes improving?",
     "Action plan",
     "What families are telling us",
     "Investment by partners",
     "Impact: what the published statistics show",
+    # The annexes: long lists, breakdowns and the figures behind the main paper's charts.
+    "Annex: the impact scorecard in detail",
+    "Annex: the action plan in detail",
+    "Annex: what families said, in detail",
+    "Annex: investment in detail",
+    "Annex: published statistics in detail",
     "For analysts: what the codebook misses",
     "About this briefing",
 ]
@@ -95,13 +105,13 @@ def test_document_has_language_title_one_h1_and_a_strict_content_policy(rendered
 
 def test_sections_are_in_order_with_about_last_and_each_labelled_by_its_heading(outline):
     h2 = [(hid, text) for level, hid, text in outline.headings if level == 2]
-    assert [text for _, text in h2] == ["Contents", *SECTIONS]
-    assert outline.sections == [hid for hid, _ in h2[1:]]
+    assert [text for _, text in h2] == [*FRONT_SHEET, "Contents", *SECTIONS]
+    assert outline.sections == [hid for hid, _ in h2[len(FRONT_SHEET) + 1 :]]
 
 
 def test_contents_lists_every_section_and_every_in_page_link_lands(outline):
     h2 = [(hid, text) for level, hid, text in outline.headings if level == 2]
-    assert outline.contents == h2[1:]
+    assert outline.contents == h2[len(FRONT_SHEET) + 1 :]
     assert len(outline.ids) == len(set(outline.ids)), "ids must be unique"
     assert set(outline.links) <= set(outline.ids)
 
@@ -234,3 +244,54 @@ def test_verify_notices_a_pdf_changed_after_printing(tmp_path):
     ]
     (tmp_path / "briefing.pdf").unlink()
     assert len(tampered_outputs(record, tmp_path)) == 1
+
+
+FRONT_SHEET_PAGES = 2
+MAIN_PAPER_PAGES = 12
+
+
+def printed_pages(pdf_path) -> list[list[str]]:
+    """Each printed page's lines of text, without the footer's title and page number."""
+    from pypdf import PdfReader
+
+    pages = []
+    for page in PdfReader(pdf_path).pages:
+        lines = [line.strip() for line in page.extract_text().splitlines()]
+        pages.append([line for line in lines if line and not re.match(r"Page \d+ of \d+", line)])
+    return pages
+
+
+def first_page_starting(pages: list[list[str]], heading: str) -> int:
+    """The number (from 1) of the first page with a line that is, or starts, `heading`."""
+    return next(n for n, lines in enumerate(pages, 1) if any(x.startswith(heading) for x in lines))
+
+
+def test_sample_pdf_front_sheet_by_page_2_main_paper_by_page_12_then_annexes(tmp_path):
+    require(
+        []
+        if find_chromium()
+        else [f"Chromium for `render --pdf`: {APT} chromium (or set {CHROMIUM_ENV})"]
+    )
+    out = tmp_path / "briefings"
+    result = run_cli("render", "--pdf", "--data", str(REPO / "data"), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    pages = printed_pages(Path(result.stdout.strip()).parent / "briefing.pdf")
+    assert "The board is asked to" in pages[0]
+    # The contents list follows the front sheet at once: where it starts, the front sheet ended.
+    contents = first_page_starting(pages, "Contents")
+    before = pages[contents - 1][: pages[contents - 1].index("Contents")]
+    front_sheet_ends = contents if before else contents - 1
+    assert front_sheet_ends <= FRONT_SHEET_PAGES, f"front sheet ends on page {front_sheet_ends}"
+    # Every section, annexes too, starts a page: the main paper ends where the first annex starts.
+    first_annex = first_page_starting(pages, "Annex: ")
+    assert first_annex - 1 <= MAIN_PAPER_PAGES, f"main paper ends on page {first_annex - 1}"
+    for heading in ("Summary", "Risks", "Action plan", "What families are telling us"):
+        assert first_page_starting(pages, heading) < first_annex, heading
+    assert first_page_starting(pages, "About this briefing") > first_annex
+    # The figures behind the main paper's charts print only in the annexes.
+    behind = [
+        n
+        for n, lines in enumerate(pages, 1)
+        if "Actions by rating, per priority area and meeting" in " ".join(lines)
+    ]
+    assert behind and min(behind) > first_annex

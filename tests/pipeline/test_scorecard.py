@@ -58,7 +58,11 @@ def test_sample_scorecard_opens_in_plain_english(rendered_sample):
 def test_sample_scorecard_groups_measures_by_area_with_word_ratings_and_sparklines(
     rendered_sample,
 ):
-    scorecard = section(rendered_sample["html"], "impact-scorecard-are-outcomes-improving")
+    # The measures' tables are in the scorecard's annex; the section summarises and links to it.
+    assert '<a href="#annex-the-impact-scorecard-in-detail">' in section(
+        rendered_sample["html"], "impact-scorecard-are-outcomes-improving"
+    )
+    scorecard = section(rendered_sample["html"], "annex-the-impact-scorecard-in-detail")
     captions = re.findall(
         r"<caption>([^<]*): measures against their trajectory</caption>", scorecard
     )
@@ -80,7 +84,7 @@ def test_sample_scorecard_groups_measures_by_area_with_word_ratings_and_sparklin
 
 
 def test_sample_exception_reports_cover_every_red_measure(rendered_sample):
-    scorecard = section(rendered_sample["html"], "impact-scorecard-are-outcomes-improving")
+    scorecard = section(rendered_sample["html"], "annex-the-impact-scorecard-in-detail")
     reports = scorecard[scorecard.index('<div class="exceptions">') :]
     names = re.findall(r"<h4>([^<]+)</h4>", reports)
     assert names == [
@@ -177,11 +181,15 @@ def test_board_without_measures_has_no_scorecard(rendered):
     assert not [key for key in figures if key.startswith("scorecard.")]
     headings = re.findall(r"<h2 id=\"([^\"]+)\"", html)
     assert headings == [
+        "late-actions",  # the front sheet's only part: Northshire has no asks and no risk register
         "contents",
         "summary",
         "action-plan",
         "what-families-are-telling-us",
         "investment-by-partners",
+        "annex-the-action-plan-in-detail",  # no annex for a scorecard or statistics it lacks
+        "annex-what-families-said-in-detail",
+        "annex-investment-in-detail",
         "for-analysts-what-the-codebook-misses",
         "about-this-briefing",
     ]

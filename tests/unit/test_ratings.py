@@ -20,3 +20,15 @@ from boardbrief.ratings import derived_rating
 )
 def test_derived_rating_default_rule(ratings, expected):
     assert derived_rating(ratings) == expected
+
+
+def test_risk_bands_describe_their_lines():
+    from boardbrief.ratings import RiskBands
+
+    assert RiskBands().describe() == "red at 15 or more, amber from 8 to 14, green at 7 or less"
+    assert [RiskBands(red_from=12, amber_from=6).rate(s) for s in (5, 6, 11, 12)] == [
+        "green",
+        "amber",
+        "amber",
+        "red",
+    ]

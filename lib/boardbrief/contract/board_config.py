@@ -12,6 +12,7 @@ from pydantic import (
     StrictInt,
     ValidationError,
     field_validator,
+    model_validator,
 )
 
 from boardbrief.contract.problems import DataError, Problem
@@ -24,7 +25,7 @@ from boardbrief.contract.settings import (
     read_settings_file,
     require_unique,
 )
-from boardbrief.ratings import DEFAULT_RULE, RagRule
+from boardbrief.ratings import DEFAULT_RISK_BANDS, DEFAULT_RULE, RagRule, RiskBands
 
 BOARD_FILE = "board.yml"
 
@@ -55,6 +56,25 @@ class RagRuleSettings(Settings):
         return RagRule(red_share=self.red_share, green_share=self.green_share)
 
 
+RiskScore = Annotated[StrictInt, Field(ge=2, le=25)]
+
+
+class RiskBandsSettings(Settings):
+    """`risk_bands`: the scores (likelihood x impact) from which a risk is red, and amber."""
+
+    red_from: RiskScore = DEFAULT_RISK_BANDS.red_from
+    amber_from: RiskScore = DEFAULT_RISK_BANDS.amber_from
+
+    @model_validator(mode="after")
+    def _amber_below_red(self) -> RiskBandsSettings:
+        if self.amber_from >= self.red_from:
+            raise ValueError("amber_from less than red_from")
+        return self
+
+    def bands(self) -> RiskBands:
+        return RiskBands(red_from=self.red_from, amber_from=self.amber_from)
+
+
 class BoardConfig(Settings):
     """The whole of `board.yml`, checked."""
 
@@ -69,6 +89,7 @@ class BoardConfig(Settings):
     suppression_threshold: Annotated[StrictInt, Field(ge=1, le=100)] = 5
     sample: StrictBool = False
     rag_rule: RagRuleSettings = Field(default_factory=RagRuleSettings)
+    risk_bands: RiskBandsSettings = Field(default_factory=RiskBandsSettings)
     stale_after_days: Annotated[StrictInt, Field(ge=1)] = 60
     stuck_after_snapshots: Annotated[StrictInt, Field(ge=2)] = 3
     redact: list[Text] = Field(default_factory=list)

@@ -1,7 +1,8 @@
 """The lead officer's commentary for a meeting: its assessed ratings and its narrative.
 
 A commentary file is Markdown, optionally opening with YAML front matter that gives the officer's
-own assessment (`overall_rag`, and `area_rag` per priority area). The narrative is rendered with
+own assessment (`overall_rag`, and `area_rag` per priority area) and what the board is asked to
+decide (`asks`, a list of sentences, which open the paper). The narrative is rendered with
 raw HTML and images disabled, so nothing in it can run or fetch anything.
 """
 
@@ -30,6 +31,7 @@ class Commentary:
     body: str
     overall_rag: str | None = None
     area_rag: dict[str, str] = field(default_factory=dict)
+    asks: tuple[str, ...] = ()
 
     def body_html(self) -> str:
         """The narrative as safe HTML, its headings moved below the section's own heading."""
@@ -85,9 +87,36 @@ def read_commentary(path: Path, name: str, area_ids: list[str]) -> Commentary:
         rating = _rating(value, name, root, location, problems)
         if rating:
             area_rag[str(area)] = rating
+    asks = _asks(front.get("asks"), name, root, problems)
     if problems:
         raise DataError(problems)
-    return Commentary(name, body, overall, area_rag)
+    return Commentary(name, body, overall, area_rag, asks)
+
+
+MAX_ASK_CHARACTERS = 500
+ASK_EXPECTED = (
+    "a list of sentences, each what the board is asked to do "
+    f"(at most {MAX_ASK_CHARACTERS} characters)"
+)
+
+
+def _asks(value: Any, name: str, root: Any, problems: list[Problem]) -> tuple[str, ...]:
+    """`asks:` as sentences: a list of non-blank text, each a line of the front matter."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        problems.append(Problem(name, line_of(root, ("asks",), 2), "asks", None, ASK_EXPECTED))
+        return ()
+    asks = []
+    for position, ask in enumerate(value):
+        text = ask.strip() if isinstance(ask, str) else ""
+        if not text or len(text) > MAX_ASK_CHARACTERS:
+            line = line_of(root, ("asks", position), 2)
+            shown = str(ask)[:60] if isinstance(ask, str | int | float) and str(ask) else None
+            problems.append(Problem(name, line, f"asks[{position}]", shown, ASK_EXPECTED))
+            continue
+        asks.append(text)
+    return tuple(asks)
 
 
 def _rating(

@@ -64,6 +64,7 @@ class BoardData:
     files_read: tuple[str, ...]
     measures: Measures | None = None  # the impact scorecard's; None without measures.yml
     returns: dict[dt.date, ReturnsRecord] = field(default_factory=dict)  # by snapshot date
+    risks: dict[dt.date, Snapshot] = field(default_factory=dict)  # empty without risks/
 
 
 def load_board_data(data_dir: Path | str) -> BoardData:
@@ -99,6 +100,7 @@ def load_board_data(data_dir: Path | str) -> BoardData:
     funding_files = collect(lambda: _dated_files(data_dir, "funding", TABLE_SUFFIXES)) or {}
     feedback_files = collect(lambda: _feedback_files(data_dir)) or []
     commentary_files = collect(lambda: _dated_files(data_dir, "commentary", (".md",), True)) or {}
+    risk_files = collect(lambda: _dated_files(data_dir, "risks", TABLE_SUFFIXES, True)) or {}
 
     actions = {
         date: collect(lambda d=date, f=file: _load_actions(data_dir, f, d, config, theme_ids))
@@ -107,6 +109,10 @@ def load_board_data(data_dir: Path | str) -> BoardData:
     funding = {
         date: collect(lambda d=date, f=file: _load_funding(data_dir, f, d, config))
         for date, file in funding_files.items()
+    }
+    risks = {
+        date: collect(lambda d=date, f=file: _load_risks(data_dir, f, d, config))
+        for date, file in risk_files.items()
     }
     feedback_tables = [
         collect(lambda f=file: _read_feedback(data_dir, f, config, theme_ids))
@@ -134,6 +140,7 @@ def load_board_data(data_dir: Path | str) -> BoardData:
         *funding_files.values(),
         *feedback_files,
         *commentary_files.values(),
+        *risk_files.values(),
         *indicators.files_read,
         *(measures.files_read if measures else ()),
         *(returns_record_name(date) for date in returns),
@@ -157,6 +164,7 @@ def load_board_data(data_dir: Path | str) -> BoardData:
         files_read=tuple(sorted(files_read)),
         measures=measures,
         returns=returns,
+        risks=risks,
     )
 
 
@@ -286,6 +294,8 @@ def _load_actions(
         due_date=schemas.parse_dates(table["due_date"]),
         last_updated=schemas.parse_dates(table["last_updated"]),
     )
+    if "revised_due_date" in table.columns:
+        table = table.assign(revised_due_date=schemas.parse_dates(table["revised_due_date"]))
     return Snapshot(date, name, table)
 
 
@@ -299,6 +309,20 @@ def _load_funding(data_dir: Path, name: str, date: dt.date, config: BoardConfig)
         committed_pence=schemas.parse_pence(table["committed_gbp"]),
         spent_pence=schemas.parse_pence(table["spent_gbp"]),
     ).drop(columns=["committed_gbp", "spent_gbp"])
+    return Snapshot(date, name, table)
+
+
+def _load_risks(data_dir: Path, name: str, date: dt.date, config: BoardConfig) -> Snapshot:
+    table = _validated(data_dir, name, schemas.RISK_COLUMNS, schemas.risks_schema(config))
+    if "priority_area" not in table.columns:
+        table = table.assign(priority_area="")
+    table = table.assign(
+        owner=_canonical(table["owner"], config.organisation_ids),
+        priority_area=_canonical(table["priority_area"], config.priority_areas),
+        likelihood=table["likelihood"].astype("int64"),
+        impact=table["impact"].astype("int64"),
+        status=table["status"].str.casefold(),
+    )
     return Snapshot(date, name, table)
 
 

@@ -29,6 +29,8 @@ class Meeting:
     previous_funding: Snapshot | None
     feedback: pd.DataFrame
     commentary: Commentary | None
+    risks: Snapshot | None = None  # the latest risk register on or before the meeting
+    previous_risks: Snapshot | None = None  # the one the previous meeting used
 
     @property
     def config(self) -> BoardConfig:
@@ -70,6 +72,8 @@ def select_meeting(data: BoardData, meeting_date: str | dt.date = LATEST) -> Mee
         previous_funding=_latest_on_or_before(data.funding, previous),
         feedback=feedback,
         commentary=data.commentary.get(date),
+        risks=_latest_on_or_before(data.risks, date),
+        previous_risks=_latest_on_or_before(data.risks, previous),
     )
 
 

@@ -21,6 +21,7 @@ FUNDING_KINDS = ("funding", "physical resources", "staff time")
 RESPONDENTS = ("parent", "carer", "young person", "professional", "other")
 YES_NO = ("yes", "no")
 RATINGS = ("1", "2", "3", "4", "5")
+RISK_STATUSES = ("open", "closed")
 
 ACTION_COLUMNS = [
     "action_id",
@@ -51,6 +52,16 @@ FEEDBACK_COLUMNS = [
     "respondent",
     "comment",
     "consent_to_quote",
+]
+
+RISK_COLUMNS = [
+    "risk_id",
+    "title",
+    "owner",
+    "likelihood",
+    "impact",
+    "mitigation",
+    "status",
 ]
 
 # Up to £999,999,999,999.99: far beyond any register, and safe from int64 overflow when summed.
@@ -86,6 +97,7 @@ def actions_schema(
                 required=False,
             ),
             "responds_to": pa.Column(checks=responds_to_checks, required=False),
+            "revised_due_date": pa.Column(checks=[_iso_date()], required=False),
         }
     )
 
@@ -136,6 +148,27 @@ def feedback_schema(config: BoardConfig, theme_ids: list[str] | None) -> pa.Data
                 required=False,
             ),
             "theme": pa.Column(checks=theme_checks, required=False),
+        }
+    )
+
+
+def risks_schema(config: BoardConfig) -> pa.DataFrameSchema:
+    """What a risk register must contain: each risk scored by likelihood and impact, 1 to 5."""
+    return pa.DataFrameSchema(
+        {
+            "risk_id": pa.Column(checks=[_filled()], unique=True),
+            "title": pa.Column(checks=[_filled()]),
+            "owner": pa.Column(checks=_known(config.organisation_ids, "an organisation id")),
+            "likelihood": pa.Column(checks=[_filled(), _one_to_five()]),
+            "impact": pa.Column(checks=[_filled(), _one_to_five()]),
+            "mitigation": pa.Column(checks=[_filled()]),
+            "status": pa.Column(checks=_known(RISK_STATUSES, "open or closed")),
+            "priority_area": pa.Column(
+                checks=[
+                    _one_of(config.priority_areas, "a priority area id from board.yml, or blank")
+                ],
+                required=False,
+            ),
         }
     )
 
@@ -204,6 +237,10 @@ def _one_of(values: Iterable[str], what: str, list_values: bool = True) -> pa.Ch
         lambda s: (s == "") | s.str.casefold().isin(allowed),
         error=f"{what} ({listed})" if list_values and what.startswith(("a ", "an ")) else what,
     )
+
+
+def _one_to_five() -> pa.Check:
+    return _one_of(RATINGS, "a whole number from 1 to 5", list_values=False)
 
 
 def _theme_list(theme_ids: list[str]) -> pa.Check:

@@ -18,10 +18,12 @@ from boardbrief.contract.load import load_board_data
 from boardbrief.contract.meeting import LATEST, Meeting, select_meeting
 from boardbrief.present import SUPPRESSED
 from boardbrief.publish.exports import write_csvs
+from boardbrief.publish.risks_export import RISKS_CSV, risks_table
 from boardbrief.publish.you_said_export import YOU_SAID_CSV, you_said_table
 from boardbrief.sections.action_plan import ActionPlanStatus, action_plan_status
 from boardbrief.sections.feedback import FeedbackStatus, feedback_status
 from boardbrief.sections.funding import CHANGE_COLUMNS, FundingStatus, funding_status, round_pence
+from boardbrief.sections.risks import risk_status
 from boardbrief.sections.scorecard import scorecard_status, scorecard_table
 from boardbrief.sections.you_said import you_said_status
 
@@ -90,6 +92,9 @@ def analyst_tables(meeting: Meeting) -> dict[str, pd.DataFrame]:
     outcomes = scorecard_status(meeting)
     if outcomes is not None:
         tables[SCORECARD_CSV] = scorecard_table(outcomes)
+    risks = risk_status(meeting, plan, outcomes)
+    if risks is not None:
+        tables[RISKS_CSV] = risks_table(risks)
     return tables
 
 

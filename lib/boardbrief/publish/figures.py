@@ -16,6 +16,7 @@ from boardbrief.sections.action_plan import ActionPlanStatus, action_plan_figure
 from boardbrief.sections.feedback import FeedbackStatus, feedback_figures
 from boardbrief.sections.funding import FundingStatus, funding_figures
 from boardbrief.sections.impact import ImpactStatus, impact_figures
+from boardbrief.sections.risks import RiskStatus, risk_figures
 from boardbrief.sections.scorecard import ScorecardStatus, scorecard_figures
 from boardbrief.sections.you_said import you_said_figures, you_said_status
 
@@ -32,6 +33,7 @@ def briefing_figures(
     funds: FundingStatus,
     impact: ImpactStatus,
     outcomes: ScorecardStatus | None = None,
+    risks: RiskStatus | None = None,
 ) -> Figures:
     """Every headline figure of the briefing, keyed `section.name`, sorted by key.
 
@@ -45,6 +47,7 @@ def briefing_figures(
         **impact_figures(impact),
         **you_said_figures(you_said_status(meeting, voices)),
         **scorecard_figures(outcomes),
+        **risk_figures(risks),
     }
     return dict(sorted(figures.items()))
 
@@ -57,6 +60,7 @@ def meeting_figures(meeting: Meeting) -> Figures:
         "meeting.previous_date": previous.isoformat() if previous else None,
         "data.actions_as_at": meeting.actions.date.isoformat(),
         "data.funding_as_at": meeting.funding.date.isoformat(),
+        "board.asks": len(meeting.commentary.asks) if meeting.commentary else 0,
     }
 
 
@@ -67,6 +71,7 @@ def publish_figures(
     funds: FundingStatus,
     impact: ImpactStatus,
     outcomes: ScorecardStatus | None = None,
+    risks: RiskStatus | None = None,
 ) -> None:
     """Show the figures, and the input files read, as a hidden output the runner collects.
 
@@ -78,7 +83,9 @@ def publish_figures(
     data = meeting.data
     display(
         {
-            FIGURES_MIMETYPE: briefing_figures(meeting, plan, voices, funds, impact, outcomes),
+            FIGURES_MIMETYPE: briefing_figures(
+                meeting, plan, voices, funds, impact, outcomes, risks
+            ),
             INPUTS_MIMETYPE: input_records(data.data_dir, data.files_read),
         },
         raw=True,

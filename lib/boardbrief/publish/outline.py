@@ -17,11 +17,19 @@ from nbconvert.preprocessors import Preprocessor
 from boardbrief.present import slug
 
 CONTENTS_TAG = "contents"  # the Markdown cell whose place the contents list takes
-# Ids the page's own blocks use (title block, contents, key messages, commentary): no heading
-# made from the notebook may take them.
+# Ids the page's own blocks use (title block, front sheet, contents, key messages, commentary):
+# no heading made from the notebook may take them.
 # A Markdown cell with this tag is left out when none of the code cells after it (up to the next
 # Markdown cell) shows anything: a section a board's data does not have gets no empty heading.
-RESERVED_IDS = frozenset({"top", CONTENTS_TAG, "key-messages", "lead-officer"})
+RESERVED_IDS = frozenset(
+    {
+        "top",
+        CONTENTS_TAG,
+        "key-messages",
+        "lead-officer",
+        *("board-asks", "highest-risks", "late-actions"),  # the front sheet's headings
+    }
+)
 SECTION_LEVEL = 2
 
 

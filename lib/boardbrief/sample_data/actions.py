@@ -17,9 +17,15 @@ SNAPSHOTS: tuple[date, ...] = (
     date(2026, 10, 30),
 )
 
-# The contract's columns, with the optional pledge after the priority area and the optional
-# feedback themes each action answers at the end.
-COLUMNS: tuple[str, ...] = (*ACTION_COLUMNS[:2], "pledge", *ACTION_COLUMNS[2:], "responds_to")
+# The contract's columns, with the optional pledge after the priority area and, at the end,
+# the optional feedback themes each action answers and the revised due date of a late action.
+COLUMNS: tuple[str, ...] = (
+    *ACTION_COLUMNS[:2],
+    "pledge",
+    *ACTION_COLUMNS[2:],
+    "responds_to",
+    "revised_due_date",
+)
 
 RAG_WORDS = {"R": "red", "A": "amber", "G": "green", "B": "blue"}
 _RAG_ORDER = "RAGB"
@@ -61,7 +67,7 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("ACC-05", "access", _EA, "Refresh and publish the short breaks offer",
                "lcc", date(2026, 6, 30), "AAGGBb"),
     ActionSpec("ACC-06", "access", _EA, "Equal access to occupational therapy in every district",
-               "ccg_east_lancashire", date(2027, 3, 31), "AAAAaA"),
+               "lsc_icb", date(2027, 3, 31), "AAAAaA"),
     ActionSpec("ACC-07", "access", _ES, "Expand specialist post-16 places in further education",
                "lancs_colleges", date(2026, 9, 1), "GGGGAA"),
     ActionSpec("ACC-08", "access", _EA, "Special school outreach support for mainstream schools",
@@ -75,7 +81,7 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("IDN-01", "identifying_need", _ES, "Reduce EHC needs assessment backlog",
                "lcc", date(2026, 7, 31), "RRRRRR"),
     ActionSpec("IDN-02", "identifying_need", _EA, "Single point of access for "
-               "neurodevelopmental assessment", "ccg_greater_preston", date(2026, 12, 31),
+               "neurodevelopmental assessment", "lsc_icb", date(2026, 12, 31),
                "AAAAAA"),
     ActionSpec("IDN-03", "identifying_need", _ES, "Improve 20-week EHC plan timeliness",
                "lcc", date(2026, 9, 30), "RRRRRA"),
@@ -127,12 +133,12 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
                "lcc", date(2026, 6, 30), "GGGBbb"),
     ActionSpec("STR-03", "strategy", _ES, "Shared performance dataset across education, health "
                "and care", "lcc", date(2026, 9, 30), "AAaaaa"),
-    ActionSpec("STR-04", "strategy", _ES, "Designated clinical officer capacity in every CCG "
-               "area", "ccg_east_lancashire", date(2026, 9, 30), "AAGGGB"),
+    ActionSpec("STR-04", "strategy", _ES, "Designated clinical officer capacity in every ICB "
+               "place", "lsc_icb", date(2026, 9, 30), "AAGGGB"),
     ActionSpec("STR-05", "strategy", _ES, "SEND workforce development plan",
                "lcc", date(2027, 3, 31), "AAAAAA"),
-    ActionSpec("STR-06", "strategy", _EA, "Align council and CCG budgets for jointly funded "
-               "packages", "ccg_morecambe_bay", date(2026, 12, 31), "RRRAAA"),
+    ActionSpec("STR-06", "strategy", _EA, "Align council and ICB budgets for jointly funded "
+               "packages", "lsc_icb", date(2026, 12, 31), "RRRAAA"),
     ActionSpec("STR-07", "strategy", _ES, "Refresh the SEND self-evaluation before the "
                "monitoring visit", "lcc", date(2026, 5, 31), "GBbbbb"),
     ActionSpec("STR-08", "strategy", _ES, "Review the partnership risk register at every board",
@@ -209,6 +215,16 @@ RESPONDS_TO: dict[str, str] = {
     "ENG-09": "communication",
     "ENG-10": "local_offer;communication",
     "ENG-11": "communication",
+}
+
+# Late actions whose owner has agreed a new date with the lead officer: from the first update
+# on or after the first date, the tracker gives the second. The transport review (ACC-03) has
+# none: the board is asked to agree one.
+REVISED_DUE_DATES: dict[str, tuple[date, date]] = {
+    "IDN-01": (date(2026, 8, 1), date(2027, 3, 31)),
+    "IDN-06": (date(2026, 6, 1), date(2026, 12, 31)),
+    "IDN-07": (date(2026, 9, 1), date(2027, 1, 31)),
+    "OUT-05": (date(2026, 10, 1), date(2026, 12, 18)),
 }
 
 _RAG_SENTENCES: dict[str, tuple[str, ...]] = {
@@ -336,7 +352,11 @@ def _updated_state(
     if updated <= earliest:  # type: ignore[operator]
         updated = snapshot
     is_new = previous is None and index > 0
+    revised = REVISED_DUE_DATES.get(spec.action_id)
     return {
+        "revised_due_date": revised[1]
+        if revised and rag != "B" and updated >= revised[0]
+        else None,
         "rag": rag,
         "written_rag": _written_rag(rag, rng),
         "status": _status(rag, is_new, rng),
@@ -392,7 +412,12 @@ def _row(spec: ActionSpec, state: dict[str, object]) -> list[str]:
         state["last_updated"].isoformat(),  # type: ignore[attr-defined]
         str(state["commentary"]),
         RESPONDS_TO.get(spec.action_id, ""),
+        _iso_or_blank(state.get("revised_due_date")),
     ]
+
+
+def _iso_or_blank(day: object) -> str:
+    return day.isoformat() if isinstance(day, date) else ""
 
 
 def _written_rag(rag: str, rng: random.Random) -> str:

@@ -51,18 +51,15 @@ ORGANISATIONS: tuple[Organisation, ...] = (
     Organisation("lcc", "Lancashire County Council", "county council"),
     Organisation("bwd_council", "Blackburn with Darwen Borough Council", "unitary council"),
     Organisation("blackpool_council", "Blackpool Council", "unitary council"),
+    # Integrated care boards replaced clinical commissioning groups in July 2022; the ICB works
+    # through place-based partnerships, but it is one organisation.
     Organisation(
-        "ccg_chorley_south_ribble",
-        "NHS Chorley and South Ribble CCG",
-        "clinical commissioning group",
+        "lsc_icb",
+        "NHS Lancashire and South Cumbria Integrated Care Board",
+        "integrated care board",
     ),
-    Organisation("ccg_greater_preston", "NHS Greater Preston CCG", "clinical commissioning group"),
-    Organisation("ccg_east_lancashire", "NHS East Lancashire CCG", "clinical commissioning group"),
-    Organisation("ccg_fylde_wyre", "NHS Fylde and Wyre CCG", "clinical commissioning group"),
-    Organisation("ccg_west_lancashire", "NHS West Lancashire CCG", "clinical commissioning group"),
-    Organisation("ccg_morecambe_bay", "NHS Morecambe Bay CCG", "clinical commissioning group"),
-    Organisation("ccg_bwd", "NHS Blackburn with Darwen CCG", "clinical commissioning group"),
-    Organisation("ccg_blackpool", "NHS Blackpool CCG", "clinical commissioning group"),
+    # The regional children's hospital, for specialist services; not in the waiting list data.
+    Organisation("alder_hey_trust", "Alder Hey Children's NHS Foundation Trust", "NHS trust"),
     # Lancashire Teaching Hospitals does not report to the community waiting lists data.
     Organisation("lth_trust", "Lancashire Teaching Hospitals NHS Foundation Trust", "NHS trust"),
     Organisation(
@@ -104,10 +101,12 @@ ORGANISATIONS: tuple[Organisation, ...] = (
     ),
     Organisation("lancs_colleges", "Lancashire Further Education Colleges Group", "education"),
     Organisation("early_years", "Lancashire Early Years Providers Network", "education"),
+    Organisation("ap_heads", "Lancashire Alternative Provision Headteachers' Group", "education"),
     Organisation("lpcf", "Lancashire Parent Carer Forum", "voluntary sector"),
     Organisation("sendiass", "Lancashire SENDIASS", "voluntary sector"),
     Organisation("youth_council", "Lancashire Youth Council", "voluntary sector"),
     Organisation("disability_charity", "Disability Together Lancashire", "voluntary sector"),
+    Organisation("short_breaks", "Lancashire Short Breaks Providers Network", "voluntary sector"),
     Organisation("constabulary", "Lancashire Constabulary", "other"),
     Organisation("public_health", "Public Health Lancashire", "other"),
 )

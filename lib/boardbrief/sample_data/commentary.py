@@ -1,14 +1,37 @@
-"""Officer commentary for the last two meetings, with figures taken from the generated tables."""
+"""Officer commentary for the last two meetings, with figures taken from the generated tables.
+
+The feedback paragraph is written from the meeting's own feedback figures (as the briefing
+computes them), so the officer never says a theme rose when the briefing shows it fell.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 from datetime import date
 
+from boardbrief.formatting import lower_first
 from boardbrief.sample_data import actions, funding
 from boardbrief.sample_data.board import DISTRICTS
+from boardbrief.sections.feedback import FeedbackStatus, biggest_moves
 
-FRONT_MATTER = "---\noverall_rag: amber\narea_rag:\n  identifying_need: red\n---\n"
+ASSESSMENT = "overall_rag: amber\narea_rag:\n  identifying_need: red\n"
+
+# What the board is asked to decide at each meeting, with the date or figure proposed.
+ASKS: dict[date, tuple[str, ...]] = {
+    date(2026, 10, 1): (
+        "Note that the emergency transport capacity funded in August has not resolved the "
+        "problems families describe, and agree that the transport review (ACC-03) brings its "
+        "options to the meeting of 5 November 2026.",
+        "Agree that East Lancashire Hospitals NHS Trust brings a recovery plan for the ADHD "
+        "assessment pathway (IDN-09) to the meeting of 5 November 2026.",
+    ),
+    date(2026, 11, 5): (
+        "Agree a revised date of 31 March 2027 for the home-to-school transport review "
+        "(ACC-03), first due on 31 July 2026.",
+        "Note the new risk on suspensions and exclusions of pupils with EHC plans (RSK-11), "
+        "and agree that secondary headteachers report on it to the board in January 2027.",
+    ),
+}
 
 COMMENTARY_MEETINGS: tuple[date, ...] = (date(2026, 10, 1), date(2026, 11, 5))
 
@@ -48,13 +71,9 @@ _SPECIFIC: dict[date, str] = {
     ),
 }
 
-_CLOSING = (
-    "## Feedback from families\n\n"
-    "The Your Child, Your Voice drop-ins continue in every district and attendance has grown "
-    "through the autumn. Feedback remains mixed: more families say they have been listened to, "
-    "but waiting times for assessment, therapy and EHC plans are still the most common concerns. "
+_CONSENT = (
     "Comments are published only where the person agreed to be quoted and personal details have "
-    "been removed.\n"
+    "been removed."
 )
 
 
@@ -62,11 +81,14 @@ def commentary_text(
     meeting: date,
     snapshot_rows: list[list[str]],
     register_rows: list[list[str]],
+    voices: FeedbackStatus,
 ) -> str:
-    """Markdown for one meeting, from the snapshot and register the officers were looking at."""
+    """Markdown for one meeting, from the snapshot, register and feedback figures the officers
+    were looking at."""
     title = f"# Officer commentary: {meeting.day} {meeting:%B %Y}\n\n"
+    asks = "asks:\n" + "".join(f"- {ask}\n" for ask in ASKS[meeting])
     return (
-        FRONT_MATTER
+        f"---\n{ASSESSMENT}{asks}---\n"
         + "\n"
         + title
         + _OPENING
@@ -76,8 +98,40 @@ def commentary_text(
         + _SPECIFIC[meeting]
         + _investment_summary(register_rows)
         + "\n\n"
-        + _CLOSING
+        + feedback_paragraph(voices)
     )
+
+
+def feedback_paragraph(voices: FeedbackStatus) -> str:
+    """What families said this period, in the officer's words, from the briefing's figures."""
+    sentences = []
+    period, to_date = voices.totals["period"], voices.totals["to_date"]
+    if period is not None:
+        sentences.append(
+            f"We received {period:,} comments from families and young people since the last "
+            f"meeting, {to_date:,} so far this year."
+        )
+    top = [voices.codebook.name(theme) for theme in voices.top_themes[:3]]
+    if top:
+        named = [lower_first(t) for t in top]
+        listed = "; ".join(named[:-1]) + f" and {named[-1]}" if len(named) > 1 else named[0]
+        sentences.append(f"The most raised were {listed}.")
+    basis, up, down = biggest_moves(voices)
+    moves = [
+        f"{lower_first(theme['name'])} {verb} the most"
+        + (
+            f", from {theme['previous_share']:.0%} to {theme['share']:.0%}"
+            if basis == "share"
+            else f" ({int(theme['change']):+d} comments)"
+        )
+        for theme, verb in ((up, "grew"), (down, "fell"))
+        if theme is not None
+    ]
+    if moves:
+        lead = "As a share of all comments, " if basis == "share" else "Since the last meeting, "
+        sentences.append(lead + "; ".join(moves) + ".")
+    sentences.append(_CONSENT)
+    return "## Feedback from families\n\n" + " ".join(sentences) + "\n"
 
 
 def _actions_summary(meeting: date, rows: list[list[str]]) -> str:

@@ -4,7 +4,8 @@ Every row of every action-plan snapshot, investment register and feedback file i
 `factor` times: the first copy keeps its id, each further copy gets a suffix (``ACC-01`` ->
 ``ACC-01-x042``), so ids stay unique and an action keeps the same id from one snapshot to the
 next. Everything else in a row (areas, owners, ratings, dates, districts, consent) is kept, so the
-mix is the source's. board.yml, themes.yml, commentary and indicators are copied as they are.
+mix is the source's. board.yml, themes.yml, commentary, indicators and risk registers are
+copied as they are.
 Deterministic: the same source and factor always give the same bytes.
 
 ``python -m boardbrief.sample_data.scaled SOURCE OUT --factor N``
@@ -28,7 +29,8 @@ log = logging.getLogger(__name__)
 # Each scaled table folder, with the column holding the id that must stay unique.
 SCALED_TABLES = {"actions": "action_id", "funding": "line_id", "feedback": "feedback_id"}
 COPIED_FILES = ("board.yml", "themes.yml")
-COPIED_FOLDERS = ("commentary", "indicators", "measures")  # measures: one value per period
+# measures: one value per period; risks: a register does not grow with the plan
+COPIED_FOLDERS = ("commentary", "indicators", "measures", "risks")
 OPTIONAL_FILES = ("measures.yml",)
 
 

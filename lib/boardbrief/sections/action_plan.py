@@ -126,6 +126,17 @@ def stale_actions(actions: pd.DataFrame, meeting_date: dt.date, after_days: int)
     ).reset_index(drop=True)
 
 
+def overdue_but_green(overdue: pd.DataFrame) -> pd.DataFrame:
+    """Overdue actions still rated green: a rating that does not add up."""
+    return overdue[overdue["rag"] == "green"].reset_index(drop=True)
+
+
+def red_unexplained(actions: pd.DataFrame) -> pd.DataFrame:
+    """Red actions with no commentary: the board cannot tell why they are red."""
+    red = actions[(actions["rag"] == "red") & (actions["commentary"].str.strip() == "")]
+    return red.sort_values("action_id", kind="stable").reset_index(drop=True)
+
+
 def stuck_actions(
     history: Sequence[Snapshot], meeting_date: dt.date, min_snapshots: int
 ) -> pd.DataFrame:
@@ -209,6 +220,8 @@ class ActionPlanStatus:
     by_pledge: pd.DataFrame | None
     by_owner: pd.DataFrame
     previous_snapshot_date: dt.date | None = None  # the snapshot the previous meeting used
+    overdue_green: pd.DataFrame | None = None  # consistency flags: overdue yet rated green
+    red_unexplained: pd.DataFrame | None = None  # and red with no commentary
 
     @property
     def plan_updated(self) -> bool:
@@ -248,6 +261,7 @@ def action_plan_status(meeting: Meeting) -> ActionPlanStatus:
         pledges = list(config.pledges) + sorted(set(table["pledge"]) - set(config.pledges))
         by_pledge = rag_counts(table, "pledge", pledges).rename_axis("pledge").reset_index()
     owners = [o for o in config.organisation_ids if o in set(table["owner"])]
+    overdue = overdue_actions(table, meeting.date)
     return ActionPlanStatus(
         config=config,
         meeting_date=meeting.date,
@@ -259,7 +273,7 @@ def action_plan_status(meeting: Meeting) -> ActionPlanStatus:
         overall_rag=overall_rating(table, rule),
         assessed_overall_rag=commentary.overall_rag if commentary else None,
         movements=None if previous is None else movements(table, previous),
-        overdue=overdue_actions(table, meeting.date),
+        overdue=overdue,
         stale=stale_actions(table, meeting.date, config.stale_after_days),
         stuck=stuck_actions(history, meeting.date, config.stuck_after_snapshots),
         trend=rag_trend(meeting.data.actions, meetings_so_far, config),
@@ -268,6 +282,8 @@ def action_plan_status(meeting: Meeting) -> ActionPlanStatus:
         previous_snapshot_date=(
             meeting.previous_actions.date if meeting.previous_actions is not None else None
         ),
+        overdue_green=overdue_but_green(overdue),
+        red_unexplained=red_unexplained(table),
     )
 
 
@@ -290,6 +306,10 @@ def action_plan_figures(plan: ActionPlanStatus) -> dict[str, str | int | None]:
         "actions.overdue": len(plan.overdue),
         "actions.stale": len(plan.stale),
         "actions.stuck": len(plan.stuck),
+        "actions.overdue_green": len(plan.overdue_green) if plan.overdue_green is not None else 0,
+        "actions.red_unexplained": (
+            len(plan.red_unexplained) if plan.red_unexplained is not None else 0
+        ),
         **{f"actions.{kind}": moved[kind] if moved else None for kind in MOVEMENT_FIGURES},
     }
     if plan.assessed_overall_rag:

@@ -7,6 +7,7 @@ briefing has passed through small-number suppression; every quote has consent an
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -137,6 +138,8 @@ class FeedbackStatus:
     uncoded_words: pd.DataFrame
     uncoded_phrases: pd.DataFrame
     tone: pd.DataFrame | None
+    shares: pd.DataFrame | None = None  # `theme_shares`: each theme's share of the comments
+    comments_changed: float | None = None  # how far the number of comments moved, as a share
 
 
 def feedback_status(meeting: Meeting) -> FeedbackStatus:
@@ -164,6 +167,7 @@ def feedback_status(meeting: Meeting) -> FeedbackStatus:
     quotes, withheld = choose_quotes(
         to_date, coding, period, top, config.quotes_per_theme, redactor, screen
     )
+    previous_total = suppress_total(len(previous), threshold) if previous is not None else None
     return FeedbackStatus(
         config=config,
         codebook=codebook,
@@ -195,6 +199,12 @@ def feedback_status(meeting: Meeting) -> FeedbackStatus:
         uncoded_words=words,
         uncoded_phrases=phrases,
         tone=tone_by_period(to_date, config.meetings, meeting.date, threshold),
+        shares=theme_shares(themes, totals["period"], previous_total),
+        comments_changed=(
+            (len(period) - len(previous)) / len(previous)
+            if previous is not None and len(previous)
+            else None
+        ),
     )
 
 
@@ -232,6 +242,60 @@ def theme_counts(
     table["rank"] = table["period"].astype("Float64").fillna(threshold - 0.5)
     table = table.sort_values(["rank", "order"], ascending=[False, True], kind="stable")
     return table.drop(columns=["order", "rank"]).reset_index(drop=True)
+
+
+SHARE_RULE_CHANGE = 0.10  # comments moving more than this: a theme's rise is judged on its share
+
+
+def theme_shares(
+    themes: pd.DataFrame, period_total: int | None, previous_total: int | None
+) -> pd.DataFrame:
+    """Each theme's share of the period's comments, and of the previous period's.
+
+    A share is shown only beside a shown count and a shown total (None where either is hidden,
+    or at the first meeting for the previous share). Columns: `theme`, `share`,
+    `previous_share`, `share_change` (in points of 1, None unless both shares are shown).
+    """
+
+    def share(counts: pd.Series, total: int | None) -> list[float | None]:
+        return [
+            None if total in (None, 0) or pd.isna(value) else int(value) / total for value in counts
+        ]
+
+    now = share(themes["period"], period_total)
+    before = share(themes["previous"], previous_total)
+    change = [None if a is None or b is None else a - b for a, b in zip(now, before, strict=True)]
+    return pd.DataFrame(
+        {"theme": themes["theme"], "share": now, "previous_share": before, "share_change": change},
+        dtype=object,
+    )
+
+
+def biggest_moves(status: FeedbackStatus) -> tuple[str, pd.Series | None, pd.Series | None]:
+    """The themes that rose and fell most since the previous period, and what that is judged on.
+
+    Judged on the change in count, unless the number of comments moved by more than
+    `SHARE_RULE_CHANGE`: then most counts move with it, and the change in share is what tells.
+    Returns the basis ('count' or 'share'), the rise (None when nothing rose) and the fall.
+    """
+    basis = "count"
+    if status.comments_changed is not None and abs(status.comments_changed) > SHARE_RULE_CHANGE:
+        basis = "share"
+    if not status.previous_date:
+        return basis, None, None
+    if basis == "share" and status.shares is not None:
+        frame = status.themes.merge(status.shares, on="theme")
+        frame = frame[frame["share_change"].notna()]
+        key = "share_change"
+    else:
+        frame = status.themes.dropna(subset=["change"])
+        key = "change"
+    if frame.empty:
+        return basis, None, None
+    values = frame[key].astype(float)
+    up = frame.loc[values.sort_values(ascending=False, kind="stable").index[0]]
+    down = frame.loc[values.sort_values(kind="stable").index[0]]
+    return basis, (up if up[key] > 0 else None), (down if down[key] < 0 else None)
 
 
 def top_themes(themes: pd.DataFrame, how_many: int) -> list[str]:
@@ -307,7 +371,9 @@ def choose_quotes(
     Chosen the same way every time: comments from this period first, then those about this
     theme alone, then those nearest a readable length, then the most recent, then by id. A
     comment in which a word may still be a name once details and certain names are removed is
-    passed over for the next one; the second value counts those passed over.
+    passed over for the next one; the second value counts those passed over. A comment that
+    repeats a sentence of a quote already chosen is passed over too (not counted): the same
+    words twice read as one voice, or as made up.
     """
     if per_theme == 0:
         return [], 0
@@ -316,6 +382,7 @@ def choose_quotes(
     quotes: list[Quote] = []
     used: set[str] = set()
     withheld: set[str] = set()
+    sentences_quoted: set[str] = set()
     for theme in themes:
         rows = coding.loc[coding["theme"] == theme, "row"]
         candidates = consented[consented.index.isin(rows)]
@@ -336,6 +403,10 @@ def choose_quotes(
             if not screened.quotable:
                 withheld.add(record.feedback_id)
                 continue
+            sentences = set(quote_sentences(screened.text))
+            if sentences & sentences_quoted:
+                continue
+            sentences_quoted |= sentences
             used.add(record.feedback_id)
             chosen += 1
             quotes.append(
@@ -348,6 +419,14 @@ def choose_quotes(
                 )
             )
     return quotes, len(withheld)
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def quote_sentences(text: str) -> list[str]:
+    """A quote's sentences, compared ignoring case and spacing."""
+    return [" ".join(part.casefold().split()) for part in SENTENCE_END.split(text) if part.strip()]
 
 
 def name_screen(config: BoardConfig, codebook: Codebook) -> NameScreen:

@@ -7,6 +7,7 @@ which the briefing shows with a "check this figure" note rather than silently tr
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -150,6 +151,35 @@ def implausible_jumps(table: pd.DataFrame, points: float) -> pd.DataFrame:
                 }
             )
     return pd.DataFrame(rows, columns=_no_checks().columns)
+
+
+STALE_AFTER_DAYS = 365  # data more than twelve months older than the meeting
+
+
+def period_end(period_label: str) -> dt.date:
+    """The latest day a published period can end: 31 December of its last year.
+
+    '2022' ends 2022-12-31; an academic or financial year '2022/23' ends by 2023-12-31. Taking
+    the latest day means a figure is never called older than it is.
+    """
+    first = int(period_label[:4])
+    last = first + 1 if "/" in period_label else first
+    return dt.date(last, 12, 31)
+
+
+def is_stale(data_date: dt.date, meeting_date: dt.date) -> bool:
+    """Whether data dated `data_date` is more than twelve months older than the meeting."""
+    return (meeting_date - data_date).days > STALE_AFTER_DAYS
+
+
+def can_lead(measure: MeasureStatus, meeting_date: dt.date) -> bool:
+    """Whether the area's latest figure may lead a key message: not flagged, not stale."""
+    flagged = measure.check_for("area", measure.latest_period) is not None
+    return (
+        not flagged
+        and measure.latest["area"] is not None
+        and not is_stale(period_end(measure.latest_period), meeting_date)
+    )
 
 
 def impact_figures(status: ImpactStatus) -> dict[str, str | float | None]:

@@ -15,6 +15,12 @@ from boardbrief.views.action_plan import (
     stale,
     stuck,
 )
+from boardbrief.views.annexes import (
+    action_plan_chart_figures,
+    annex_link,
+    feedback_chart_figures,
+    funding_chart_figures,
+)
 from boardbrief.views.feedback import (
     codebook_gaps,
     feedback_by_district,
@@ -26,6 +32,7 @@ from boardbrief.views.feedback import (
     themes_by_respondent,
     tone,
 )
+from boardbrief.views.front_sheet import front_sheet
 from boardbrief.views.funding import (
     funding_line_changes,
     funding_movement,
@@ -41,6 +48,7 @@ from boardbrief.views.funding import (
 )
 from boardbrief.views.headline import headline, officer_commentary
 from boardbrief.views.impact import impact_measures, impact_summary, partner_waiting_lists
+from boardbrief.views.risks import not_on_register, open_risks, risk_matrix_view, risks_summary
 from boardbrief.views.scorecard import (
     activity_beside_impact,
     exception_reports,
@@ -52,13 +60,18 @@ from boardbrief.views.you_said import you_said_we_did
 
 __all__ = [
     "about",
+    "action_plan_chart_figures",
     "action_plan_summary",
     "activity_beside_impact",
+    "annex_link",
     "area_ratings",
     "codebook_gaps",
     "exception_reports",
     "feedback_by_district",
+    "feedback_chart_figures",
     "feedback_summary",
+    "front_sheet",
+    "funding_chart_figures",
     "funding_line_changes",
     "funding_movement",
     "funding_summary",
@@ -74,13 +87,17 @@ __all__ = [
     "investment_per_child_chart",
     "key_messages",
     "movements",
+    "not_on_register",
     "officer_commentary",
+    "open_risks",
     "overdue",
     "partner_waiting_lists",
     "quotes",
     "rag_trend",
     "ratings_by_owner",
     "ratings_by_pledge",
+    "risk_matrix_view",
+    "risks_summary",
     "scorecard_summary",
     "scorecard_table",
     "spend_trend",

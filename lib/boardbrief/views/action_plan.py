@@ -22,6 +22,23 @@ def action_plan_summary(plan: ActionPlanStatus) -> Html:
     return render_block("paragraphs.html.j2", paragraphs=summary_sentences(plan))
 
 
+def consistency_sentence(plan: ActionPlanStatus) -> str | None:
+    """Ratings that do not add up (overdue yet green; red with no commentary), when any."""
+    green = len(plan.overdue_green) if plan.overdue_green is not None else 0
+    red = len(plan.red_unexplained) if plan.red_unexplained is not None else 0
+    parts = []
+    if green:
+        parts.append(f"{plural(green, 'overdue action')} {agree(green, 'is', 'are')} rated green")
+    if red:
+        parts.append(
+            f"{plural(red, 'red action')} {agree(red, 'has', 'have')} no commentary to explain "
+            f"{agree(red, 'it', 'them')}"
+        )
+    if not parts:
+        return None
+    return f"Ratings to check: {' and '.join(parts)}."
+
+
 def summary_sentences(plan: ActionPlanStatus) -> list[str]:
     """The opening sentences, one per paragraph; also used by tests."""
     overall = RAG_WORDS[plan.overall_rag].lower()
@@ -57,6 +74,9 @@ def summary_sentences(plan: ActionPlanStatus) -> list[str]:
         f"{count(len(plan.stale))} {agree(len(plan.stale), 'has', 'have')} not been updated "
         f"for more than {plan.config.stale_after_days} days."
     )
+    flags = consistency_sentence(plan)
+    if flags:
+        sentences.append(flags)
     differing = plan.differing_areas
     if len(differing):
         listed = "; ".join(

@@ -12,6 +12,7 @@ from boardbrief.present import SUPPRESSED, Column, Html, Row, Table, render_bloc
 from boardbrief.sections.feedback import (
     RESPONDENTS,
     FeedbackStatus,
+    biggest_moves,
     comments_by_district,
     district_totals,
     in_period,
@@ -90,36 +91,64 @@ def count_sentence(status: FeedbackStatus) -> str:
 
 
 def movement_sentence(status: FeedbackStatus) -> str | None:
-    """The theme that rose most and the one that fell most since the previous period, if any."""
-    rising = status.themes.dropna(subset=["change"])
-    if not status.previous_date or rising.empty:
-        return None
-    up = rising.sort_values("change", ascending=False, kind="stable").iloc[0]
-    down = rising.sort_values("change", kind="stable").iloc[0]
+    """The theme that rose most and the one that fell most since the previous period, if any.
+
+    When the number of comments moved by more than a tenth, rises and falls are judged on each
+    theme's share of the comments, and the shares are given.
+    """
+    basis, up, down = biggest_moves(status)
     moves = []
-    if up["change"] > 0:
-        moves.append(
-            f"the biggest rise was in {lower_first(up['name'])} ({_signed(int(up['change']))})"
+    if up is not None:
+        moves.append(f"the biggest rise was in {lower_first(up['name'])} ({_moved(up, basis)})")
+    if down is not None:
+        moves.append(f"the biggest fall was in {lower_first(down['name'])} ({_moved(down, basis)})")
+    if not moves:
+        return None
+    said = f"Against the previous period, {' and '.join(moves)}."
+    if basis == "share":
+        said += (
+            " The number of comments changed by more than a tenth, so these are judged on shares."
         )
-    if down["change"] < 0:
-        fall = _signed(int(down["change"]))
-        moves.append(f"the biggest fall was in {lower_first(down['name'])} ({fall})")
-    return f"Against the previous period, {' and '.join(moves)}." if moves else None
+    return said
+
+
+def _moved(theme: pd.Series, basis: str) -> str:
+    if basis == "share":
+        return (
+            f"from {percent(theme['previous_share'])} to {percent(theme['share'])} of comments, "
+            f"{_signed(int(theme['change']))} in number"
+        )
+    return _signed(int(theme["change"]))
 
 
 def theme_table(status: FeedbackStatus) -> Table:
-    """Every theme in the codebook: comments raising it this period and last, and the change."""
+    """Every theme in the codebook: comments raising it this period and last, the change, and
+    each count's share of its period's comments (none beside a hidden count)."""
     has_previous = status.previous_date is not None
+    shares = status.shares.set_index("theme") if status.shares is not None else None
     rows = []
     for theme in status.themes.itertuples():
         cells = [theme.name, suppressible(theme.period, _whole)]
+        if shares is not None:
+            cells.append(percent(shares.at[theme.theme, "share"]))
         if has_previous:
-            cells += [suppressible(theme.previous, _whole), _change(theme.change)]
+            cells += [suppressible(theme.previous, _whole)]
+            if shares is not None:
+                cells.append(percent(shares.at[theme.theme, "previous_share"]))
+            cells.append(_change(theme.change))
         rows.append(Row(cells))
     columns = [Column("Theme"), Column("This period", "num")]
+    if shares is not None:
+        columns.append(Column("Share of comments", "num"))
     if has_previous:
-        columns += [Column("Previous period", "num"), Column("Change", "num")]
-    notes = ["A comment can raise several themes, so the counts add up to more than the comments."]
+        columns += [Column("Previous period", "num")]
+        if shares is not None:
+            columns.append(Column("Share then", "num"))
+        columns.append(Column("Change", "num"))
+    notes = [
+        "A comment can raise several themes, so the counts add up to more than the comments, "
+        "and the shares to more than 100%."
+    ]
     if any(SUPPRESSED in r.cells for r in rows):
         notes.append(suppression_note(status.config.suppression_threshold))
     return Table(

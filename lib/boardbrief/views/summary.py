@@ -6,6 +6,7 @@ something the section below it does not, and links to that section.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
@@ -15,7 +16,7 @@ from boardbrief.present import Html, render_block, slug
 from boardbrief.sections.action_plan import ActionPlanStatus
 from boardbrief.sections.feedback import FeedbackStatus
 from boardbrief.sections.funding import FundingStatus
-from boardbrief.sections.impact import ImpactStatus
+from boardbrief.sections.impact import ImpactStatus, can_lead, is_stale
 from boardbrief.sections.scorecard import ScorecardStatus
 from boardbrief.sections.you_said import YouSaidStatus
 from boardbrief.views import action_plan, feedback, funding, impact, scorecard
@@ -84,7 +85,7 @@ def messages(
     if outcomes is not None:
         found.insert(0, _scorecard_message(outcomes))
     if len(found) < MAX_MESSAGES:
-        found.append(_impact_message(impact_status))
+        found.append(_impact_message(impact_status, plan.meeting_date))
     return [m for m in found if m is not None]
 
 
@@ -128,7 +129,9 @@ def _plan_messages(plan: ActionPlanStatus) -> list[KeyMessage]:
         ),
         KeyMessage(
             headline=delivery,
-            detail=sentences[len(first)],  # overdue, stuck and not updated
+            detail=" ".join(  # overdue, stuck and not updated; ratings that do not add up
+                s for s in (sentences[len(first)], action_plan.consistency_sentence(plan)) if s
+            ),
             section="actions",
         ),
     ]
@@ -162,17 +165,20 @@ def _funding_message(funds: FundingStatus) -> KeyMessage:
     return KeyMessage(headline=headline, detail=detail, section="funding")
 
 
-def _impact_message(status: ImpactStatus) -> KeyMessage | None:
+def _impact_message(status: ImpactStatus, meeting_date: dt.date) -> KeyMessage | None:
+    """The first published figure a chair can trust: never one flagged "check this figure" or
+    more than twelve months older than the meeting (those stay in their section, flagged)."""
     if not status.configured:
         return None
-    if status.measures:
-        first = status.measures[0]
-        return KeyMessage(
-            headline=f"Published statistics: {lower_first(first.measure.label)}",
-            detail=impact.measure_sentence(status, first),
-            section="impact",
-        )
-    if status.waiting_lists is not None:
+    for measure in status.measures:
+        if can_lead(measure, meeting_date):
+            return KeyMessage(
+                headline=f"Published statistics: {lower_first(measure.measure.label)}",
+                detail=impact.measure_sentence(status, measure),
+                section="impact",
+            )
+    waits = status.waiting_lists
+    if waits is not None and not is_stale(waits.month, meeting_date):
         return KeyMessage(
             headline="Published statistics: children waiting for community health services",
             detail=impact.waiting_sentence(status),

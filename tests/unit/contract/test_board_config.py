@@ -128,3 +128,20 @@ def test_load_board_config_not_utf8_names_the_line(board_dir):
         "board.yml, line 17: expected UTF-8 text, but byte 0xa3 is not UTF-8 "
         "(save the file as UTF-8)"
     ]
+
+
+def test_load_board_config_risk_bands_default_and_override(board_dir, edit):
+    from boardbrief.ratings import RiskBands
+
+    assert load_board_config(board_dir).risk_bands.bands() == RiskBands(red_from=15, amber_from=8)
+    edit(board_dir / "board.yml", "suppression_threshold: 3\n", "risk_bands: {red_from: 12}\n")
+    assert load_board_config(board_dir).risk_bands.bands() == RiskBands(red_from=12, amber_from=8)
+
+
+def test_load_board_config_risk_bands_amber_below_red(board_dir):
+    text = (board_dir / "board.yml").read_text(encoding="utf-8")
+    problems = problems_for(board_dir, text + "risk_bands: {red_from: 8, amber_from: 9}\n")
+    line = len(text.splitlines()) + 1
+    assert problems == [
+        f"board.yml, line {line}, column 'risk_bands': expected amber_from less than red_from"
+    ]

@@ -69,3 +69,36 @@ def test_commentary_headings_start_at_h4_and_skip_no_level(tmp_path):
     assert "<h4>Transport</h4>" in html
     assert "<h5>Detail</h5>" in html
     assert "<h4>Money</h4>" in html
+
+
+def test_read_commentary_asks_are_the_sentences_listed(tmp_path):
+    commentary = read(
+        tmp_path,
+        "---\nasks:\n  - Agree a revised date of 31 January 2027 for the transport review.\n"
+        "  - ' Note the risk register. '\n---\nBody\n",
+    )
+    assert commentary.asks == (
+        "Agree a revised date of 31 January 2027 for the transport review.",
+        "Note the risk register.",
+    )
+
+
+def test_read_commentary_without_asks_has_none(tmp_path):
+    assert read(tmp_path, "---\noverall_rag: red\n---\nBody\n").asks == ()
+
+
+def test_read_commentary_asks_that_are_not_sentences_name_their_lines(tmp_path):
+    with pytest.raises(DataError) as caught:
+        read(tmp_path, "---\nasks:\n  - Agree the plan.\n  - ''\n  - {a: b}\n---\n")
+    expected = (
+        "expected a list of sentences, each what the board is asked to do (at most 500 characters)"
+    )
+    assert [str(p) for p in caught.value.problems] == [
+        f"commentary/2026-11-05.md, line 4, column 'asks[1]': {expected}",
+        f"commentary/2026-11-05.md, line 5, column 'asks[2]': {expected}",
+    ]
+    with pytest.raises(DataError) as caught:
+        read(tmp_path, "---\nasks: Agree the plan.\n---\n")
+    assert [str(p) for p in caught.value.problems] == [
+        f"commentary/2026-11-05.md, line 2, column 'asks': {expected}"
+    ]

@@ -51,6 +51,8 @@ def test_briefing_figures_exact(meeting):
         "actions.improved": 0,
         "actions.new": 1,
         "actions.overdue": 1,
+        "actions.overdue_green": 0,  # W1, the one overdue action, is red
+        "actions.red_unexplained": 0,  # W1 says "Backlog at 300"
         "actions.removed": 0,
         "actions.stale": 1,
         "actions.stuck": 2,
@@ -95,6 +97,7 @@ def test_briefing_figures_exact(meeting):
         "funding.org.pcf.committed_gbp": 5000.0,
         "funding.spent_gbp": 141250.35,
         "funding.withdrawn_lines": 0,
+        "board.asks": 0,  # the commentary has no front matter
         "meeting.date": "2026-05-12",
         "meeting.previous_date": "2026-04-14",
         "overall.rag": "red",

@@ -51,7 +51,7 @@ def test_default_seed_matches_committed_data_byte_for_byte(generated):
 def test_write_sample_data_returns_sorted_paths_inside_out_dir(generated):
     out_dir, written = generated
     assert written == sorted(written)
-    assert len(written) == 23  # 18, then measures.yml and four tables in measures/
+    assert len(written) == 27  # 18, measures.yml and four tables in measures/, four risk registers
     assert all(path.is_file() and out_dir in path.parents for path in written)
 
 

@@ -207,3 +207,25 @@ def test_rag_counts_by_area_area_without_actions_is_complete(meeting):
         0,
         "blue",
     ]
+
+
+def test_overdue_but_green_and_red_unexplained_flag_ratings_that_do_not_add_up():
+    actions = table(
+        ("A", "x", "green", "2026-06-01", "2026-06-01"),  # overdue, green: flagged
+        ("B", "x", "green", "2026-07-01", "2026-06-01"),  # green, not yet due
+        ("C", "x", "red", "2026-07-01", "2026-06-01"),  # red, commentary below blanked
+        ("D", "x", "red", "2026-07-01", "2026-06-01"),  # red, explained
+        ("E", "x", "blue", "2026-05-01", "2026-06-01"),  # complete: never overdue
+    )
+    actions.loc[actions["action_id"] == "C", "commentary"] = "  "
+    overdue = action_plan.overdue_actions(actions, MEETING)
+    assert action_plan.overdue_but_green(overdue)["action_id"].tolist() == ["A"]
+    assert action_plan.red_unexplained(actions)["action_id"].tolist() == ["C"]
+
+
+def test_action_plan_figures_count_the_consistency_flags(board_dir, edit):
+    edit(board_dir / "actions" / "2026-05-05.csv", ",R,2026-05-01,Backlog at 300", ",R,2026-05-01,")
+    figures = action_plan.action_plan_figures(
+        action_plan.action_plan_status(load_meeting(board_dir, "2026-05-12"))
+    )
+    assert (figures["actions.overdue_green"], figures["actions.red_unexplained"]) == (0, 1)

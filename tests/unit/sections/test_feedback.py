@@ -183,3 +183,62 @@ def test_comments_by_district_suppresses_and_hides_the_next_smallest(meeting):
 def test_in_period_runs_from_the_day_after_the_previous_meeting(meeting):
     period = feedback.in_period(meeting.feedback, meeting.previous_date, meeting.date)
     assert sorted(period["feedback_id"]) == ["D-4", "D-5", "D-6", "D-7", "S-1", "S-2", "S-3"]
+
+
+def test_theme_shares_only_beside_shown_counts_and_totals():
+    from boardbrief.sections.feedback import theme_shares
+
+    themes = pd.DataFrame(
+        {
+            "theme": ["a", "b", "c"],
+            "period": pd.array([20, pd.NA, 0], dtype="Int64"),
+            "previous": pd.array([14, 10, pd.NA], dtype="Int64"),
+        }
+    )
+    shares = theme_shares(themes, 200, 100)
+    assert shares.values.tolist() == [
+        ["a", 0.1, 0.14, pytest.approx(-0.04)],
+        ["b", None, 0.1, None],
+        ["c", 0.0, None, None],
+    ]
+    assert theme_shares(themes, None, 100)["share"].tolist() == [None, None, None]
+    assert theme_shares(themes, 200, None)["previous_share"].tolist() == [None, None, None]
+
+
+def test_biggest_moves_are_judged_on_share_when_comments_moved_more_than_a_tenth(voices):
+    from boardbrief.sections.feedback import biggest_moves
+    from tests.unit.feedback_example import with_theme_counts
+
+    themes = {"up2_but_falling": ("Up two", 30, 28), "steady": ("Steady", 60, 30)}
+    basis, up, down = biggest_moves(with_theme_counts(voices, themes, 314, 216))
+    assert (basis, up["theme"], down["theme"]) == ("share", "steady", "up2_but_falling")
+    # The same counts with the number of comments moving by a tenth exactly: judged on counts.
+    basis, up, down = biggest_moves(with_theme_counts(voices, themes, 110, 100))
+    assert (basis, up["theme"], down) == ("count", "steady", None)
+
+
+def test_quote_sentences_compare_ignoring_case_and_spacing():
+    from boardbrief.sections.feedback import quote_sentences
+
+    assert quote_sentences("We waited a year.  Nobody  rang! Why?") == [
+        "we waited a year.",
+        "nobody rang!",
+        "why?",
+    ]
+
+
+def test_no_sentence_is_quoted_twice(board_dir):
+    path = board_dir / "feedback" / "dropins.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    comment_at, consent_at = header.index("comment"), header.index("consent_to_quote")
+    rows = [line.split(",") for line in lines[1:]]
+    # Every consenting comment now opens with the same sentence.
+    for row in rows:
+        if row[consent_at] == "yes":
+            row[comment_at] = "Nobody rang us back. " + row[comment_at]
+    path.write_text("\n".join([lines[0], *(",".join(r) for r in rows)]) + "\n", encoding="utf-8")
+    voices = feedback_status(load_meeting(board_dir, "2026-05-12"))
+    openings = [q.text for q in voices.quotes if q.text.startswith("Nobody rang us back.")]
+    assert len(openings) == 1
+    assert len(voices.quotes) > 1  # other quotes were still chosen, from the survey

@@ -64,3 +64,29 @@ def test_load_indicators_without_a_section_is_empty(board_dir):
     indicators = load_indicators(board_dir, load_board_config(board_dir))
     assert (indicators.measures, indicators.waiting_lists, indicators.files_read) == ({}, None, ())
     assert summary_sentences(impact_status(indicators)) == []  # the section is left out
+
+
+def test_period_end_is_the_last_day_a_published_period_can_cover():
+    import datetime as dt
+
+    from boardbrief.sections.impact import period_end
+
+    assert period_end("2022") == dt.date(2022, 12, 31)
+    assert period_end("2022/23") == dt.date(2023, 12, 31)
+
+
+def test_a_figure_may_lead_only_when_neither_flagged_nor_a_year_older_than_the_meeting(tmp_path):
+    import datetime as dt
+
+    from boardbrief.sections.impact import can_lead, is_stale
+
+    assert not is_stale(dt.date(2022, 12, 31), dt.date(2023, 12, 31))  # 365 days
+    assert is_stale(dt.date(2022, 12, 31), dt.date(2024, 1, 1))  # 366 days
+    measures = read_small(tmp_path)
+    flagged = measure_status(measures["rate"], 25)  # 2022's 90.5 jumped 50.5 points: flagged
+    plain = measure_status(measures["plans"], 25)  # a count is never flagged
+    assert [can_lead(flagged, dt.date(2023, 6, 1)), can_lead(plain, dt.date(2023, 6, 1))] == [
+        False,
+        True,
+    ]
+    assert can_lead(plain, dt.date(2024, 1, 1)) is False  # 2022 is over a year old by then

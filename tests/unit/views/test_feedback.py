@@ -2,6 +2,7 @@
 
 import shutil
 
+import pandas as pd
 import pytest
 
 from boardbrief import views
@@ -22,10 +23,10 @@ def test_feedback_summary_answers_what_is_rising(voices):
         "against 0 the period before); being listened to (fewer than 3 comments); travel and "
         "transport (fewer than 3 comments, against 0 the period before); positive experiences "
         "(fewer than 3 comments).",
-        "Against the previous period, the biggest rise was in waiting for assessment or therapy (+3).",
         "0% of this period's comments matched no theme in the codebook; the analysts' appendix "
         "lists what they talk about.",
-    ]  # no average of ratings: all three are hidden (see the tone test)
+    ]  # no average of ratings: all three are hidden (see the tone test); no biggest rise:
+    # comments went from 2 to 7, so rises are judged on shares, and a share of 2 is not shown
 
 
 def test_theme_trend_never_draws_or_says_a_share_of_a_small_number(board_dir):
@@ -106,8 +107,6 @@ def test_theme_trend_hides_this_period_s_total_where_the_opening_does(voices):
 def test_codebook_gaps_with_nothing_to_list_has_no_lead_in_to_nothing(voices):
     import dataclasses
 
-    import pandas as pd
-
     empty = pd.DataFrame({"term": [], "comments": []})
     nothing = dataclasses.replace(voices, uncoded_words=empty, uncoded_phrases=empty)
     said = str(views.codebook_gaps(nothing))
@@ -135,3 +134,17 @@ def test_a_quote_from_someone_of_another_role_is_not_a_other(voices):
     said = str(views.quotes(dataclasses.replace(voices, quotes=[quote])))
     assert "Someone, February 2026" in said
     assert "A other" not in said
+
+
+def test_movement_sentence_gives_shares_when_the_number_of_comments_moved(voices):
+    from boardbrief.views.feedback import movement_sentence
+    from tests.unit.feedback_example import with_theme_counts
+
+    themes = {"a": ("Not being listened to", 31, 29), "b": ("Transport", 63, 30)}
+    grown = with_theme_counts(voices, themes, 314, 216)
+    assert movement_sentence(grown) == (
+        "Against the previous period, the biggest rise was in transport (from 14% to 20% of "
+        "comments, +33 in number) and the biggest fall was in not being listened to (from 13% "
+        "to 10% of comments, +2 in number). The number of comments changed by more than a "
+        "tenth, so these are judged on shares."
+    )

@@ -41,10 +41,8 @@ def test_key_messages_are_drawn_from_each_section(statuses):
     )
     assert found[1].detail.startswith("Of 4 open actions, 1 is overdue, 2 have been stuck")
     assert found[2].detail == (
-        "7 comments received since 14 April 2026 (11 comments in total up to this meeting). "
-        "Against the previous period, the biggest rise was in waiting for assessment or therapy "
-        "(+3)."
-    )
+        "7 comments received since 14 April 2026 (11 comments in total up to this meeting)."
+    )  # comments went from 2 to 7: a rise is judged on shares, and a share of 2 is not shown
     assert found[3].detail == (
         "1 of 3 districts is more than 25% below the median of £5.00 per child: Westvale."
     )
