@@ -69,3 +69,16 @@ def test_commentary_headings_start_at_h4_and_skip_no_level(tmp_path):
     assert "<h4>Transport</h4>" in html
     assert "<h5>Detail</h5>" in html
     assert "<h4>Money</h4>" in html
+
+
+def test_section_is_the_text_under_a_heading_to_the_next_of_its_level(tmp_path):
+    commentary = read(
+        tmp_path,
+        "# Overall\nAll fine.\n\n## Identifying need\nStill red.\n\n### Detail\nMore.\n\n"
+        "## Transport\nBetter.\n",
+    )
+    section = commentary.section(["identifying NEED "])
+    assert section.body == "Still red.\n\n### Detail\nMore.\n\n"
+    assert section.body_html(top_level=3) == "<p>Still red.</p>\n<h3>Detail</h3>\n<p>More.</p>\n"
+    assert commentary.section(["Transport"]).body == "Better.\n"
+    assert commentary.section(["Access"]) is None
