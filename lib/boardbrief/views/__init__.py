@@ -29,6 +29,7 @@ from boardbrief.views.area import (
     area_summary,
     area_theme_trend,
     area_themes,
+    behind_trajectory,
 )
 from boardbrief.views.feedback import (
     codebook_gaps,
@@ -83,6 +84,7 @@ __all__ = [
     "area_summary",
     "area_theme_trend",
     "area_themes",
+    "behind_trajectory",
     "codebook_gaps",
     "exception_reports",
     "feedback_by_district",

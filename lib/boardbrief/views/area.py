@@ -205,20 +205,24 @@ def action_histories(focus: AreaStatus) -> Table | Html:
 
 
 def area_measures(focus: AreaStatus) -> Html | None:
-    """The area's outcome measures against their trajectories, and a chart of each; nothing for
-    a board without measures (the heading goes too)."""
+    """The area's outcome measures against their trajectories, each with its trend line; nothing
+    for a board without measures (the heading goes too)."""
     if focus.scorecard is None:
         return None
     if focus.impact is None:
         return sentence("The board tracks no outcome measure for this area.")
-    blocks = [area_table(focus.scorecard, focus.impact).to_html().markup]
-    for m in focus.scorecard.by_area(focus.area):
-        if m.definition.target is not None and m.value is not None:
-            blocks.append(measure_chart(m).to_html().markup)
-        else:
-            why = "it has no target" if m.definition.target is None else "it has no figure yet"
-            blocks.append(sentence(f"No chart of {m.definition.name}: {why}.").markup)
-    return Html("\n".join(blocks))
+    return area_table(focus.scorecard, focus.impact).to_html()
+
+
+def behind_trajectory(focus: AreaStatus) -> Html | None:
+    """A chart over its trajectory of each of the area's measures behind it by more than its
+    tolerance (red): the ones the board will ask about; nothing when none is."""
+    if focus.scorecard is None:
+        return None
+    red = [m for m in focus.scorecard.by_area(focus.area) if m.rating == "red"]
+    if not red:
+        return None
+    return Html("\n".join(measure_chart(m).to_html().markup for m in red))
 
 
 def area_investment_by_organisation(focus: AreaStatus) -> Table | Html:
