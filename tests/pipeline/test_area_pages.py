@@ -145,7 +145,8 @@ def test_area_pages_reproduce_and_an_edited_one_is_caught(rendered_sample, tmp_p
         (copy / name).parent.mkdir(parents=True, exist_ok=True)
         (copy / name).write_bytes((folder / name).read_bytes())
     page = copy / "areas" / "strategy.html"
-    page.write_text(page.read_text(encoding="utf-8").replace("Strategy", "Strategies"), "utf-8")
+    edited = page.read_text(encoding="utf-8").replace("Strategy", "Strategies")
+    page.write_text(edited, encoding="utf-8", newline="\n")
     assert tampered_outputs(record, copy) == [
         "areas/strategy.html: the archived copy was changed after it was rendered"
     ]

@@ -21,6 +21,7 @@ from boardbrief.contract.commentary import Commentary
 from boardbrief.contract.load import Snapshot
 from boardbrief.contract.meeting import Meeting
 from boardbrief.contract.problems import DataError, Problem
+from boardbrief.contract.reuse import once_per_meeting
 from boardbrief.ratings import RAG_ORDER, RagRule
 from boardbrief.sections.action_plan import (
     overdue_actions,
@@ -234,7 +235,7 @@ def area_status(meeting: Meeting, area: str) -> AreaStatus:
     now = ratings.iloc[-1]
     register = meeting.funding.table
     area_register = register[register["priority_area"] == area]
-    scorecard = scorecard_status(meeting)
+    scorecard = once_per_meeting("scorecard", meeting, lambda: scorecard_status(meeting))
     impact = next((a for a in scorecard.areas if a.area == area), None) if scorecard else None
     themes, trend, hidden = _themes(meeting, own, area)
     commentary = (
@@ -281,7 +282,7 @@ def _themes(
     threshold = config.suppression_threshold
     linked, answering = linked_themes(codebook, actions, area)
     to_date = meeting.feedback
-    coding = code_comments(to_date, codebook)
+    coding = once_per_meeting("coding", meeting, lambda: code_comments(to_date, codebook))
     period = in_period(to_date, meeting.previous_date, meeting.date)
     before = previous_period_start(meeting)
     previous = in_period(to_date, before, meeting.previous_date) if meeting.previous_date else None

@@ -256,20 +256,12 @@ def area_investment_by_kind(focus: AreaStatus) -> Table | None:
     )
 
 
-def area_spend_trend(focus: AreaStatus) -> charts.Chart | None:
-    """Committed and spent on the area at every meeting so far, from each meeting's register."""
+def area_spend_trend(focus: AreaStatus) -> Table | None:
+    """Committed and spent on the area, and the spend rate, at every meeting so far, each from
+    the register that meeting used."""
     over_time = focus.over_time
     if over_time.empty or not over_time["committed_pence"].any():
         return None
-    svg = charts.spend_trend_chart(over_time, {m: medium_date(m) for m in over_time["meeting"]})
-    first, last = over_time.iloc[0], over_time.iloc[-1]
-    alt = (
-        f"Lines of committed and spent investment in {focus.name} at each meeting from "
-        f"{long_date(first['meeting'])} to {long_date(last['meeting'])}. Committed went from "
-        f"{gbp_short(first['committed_pence'])} to {gbp_short(last['committed_pence'])}; spent "
-        f"from {gbp_short(first['spent_pence'])} ({percent(first['spend_rate'])}) to "
-        f"{gbp_short(last['spent_pence'])} ({percent(last['spend_rate'])})."
-    )
     rows = [
         Row(
             [
@@ -282,21 +274,16 @@ def area_spend_trend(focus: AreaStatus) -> charts.Chart | None:
         )
         for r in over_time.itertuples()
     ]
-    return charts.Chart(
-        svg=svg,
-        alt=alt,
+    return Table(
         caption=f"Committed and spent on {focus.name} at each meeting",
-        data=Table(
-            caption=f"Committed and spent on {focus.name} at each meeting",
-            columns=[
-                Column("Meeting"),
-                Column("Register as at"),
-                Column("Committed", "num"),
-                Column("Spent", "num"),
-                Column("Spend rate", "num"),
-            ],
-            rows=rows,
-        ),
+        columns=[
+            Column("Meeting"),
+            Column("Register as at"),
+            Column("Committed", "num"),
+            Column("Spent", "num"),
+            Column("Spend rate", "num"),
+        ],
+        rows=rows,
     )
 
 
