@@ -92,11 +92,12 @@ def summary_sentences(focus: AreaStatus) -> list[str]:
         )
     money = focus.money
     if money["lines"]:
-        share = money["committed_pence"] / focus.board_committed_pence
+        total = focus.board_committed_pence
+        share = f" ({percent(money['committed_pence'] / total)} of all investment)" if total else ""
         sentences.append(
-            f"Partners have committed {gbp_short(money['committed_pence'])} to it "
-            f"({percent(share)} of all investment), of which {gbp_short(money['spent_pence'])} "
-            f"({percent(money['spend_rate'])}) has been spent."
+            f"Partners have committed {gbp_short(money['committed_pence'])} to it{share}, of "
+            f"which {gbp_short(money['spent_pence'])} ({percent(money['spend_rate'])}) has been "
+            "spent."
         )
     else:
         sentences.append("No line of the investment register is for this area.")
