@@ -12,6 +12,7 @@ briefing's template into the meeting's staging folder, and published with the br
 
 from __future__ import annotations
 
+import concurrent.futures
 import logging
 import os
 import re
@@ -26,6 +27,7 @@ from boardbrief.contract.inputs import sha256_of
 from boardbrief.contract.meeting import Meeting
 from boardbrief.publish.execute import execute_notebook, local_socket_kernel_manager
 from boardbrief.publish.html import export_html
+from boardbrief.publish.staging import failed_notebook
 
 log = logging.getLogger(__name__)
 
@@ -91,17 +93,24 @@ class AreaRun:
                 if position:
                     _reset(manager)
                 output = self.staging / paths.area_page(area, ".ipynb")
-                executed = execute_notebook(
-                    notebook,
-                    output,
-                    {**self.parameters, "area": area},
-                    self.kernel_name,
-                    self.cell_timeout,
-                    self.out_dir,
-                    date,
-                    kernel_manager=manager,
-                    failed_name=f"area-{area}.ipynb",
-                )
+                failed_name = f"area-{area}.ipynb"
+                try:
+                    executed = execute_notebook(
+                        notebook,
+                        output,
+                        {**self.parameters, "area": area},
+                        self.kernel_name,
+                        self.cell_timeout,
+                        self.out_dir,
+                        date,
+                        kernel_manager=manager,
+                        failed_name=failed_name,
+                    )
+                except BaseException:
+                    if self.stopping.is_set():  # stopped, not failed: nothing to keep
+                        failed_notebook(self.out_dir, date, failed_name).unlink(missing_ok=True)
+                    raise
+                failed_notebook(self.out_dir, date, failed_name).unlink(missing_ok=True)
                 html = export_html(executed, area_title(self.meeting, area))
                 (self.staging / paths.area_page(area)).write_text(
                     html, encoding="utf-8", newline="\n"
@@ -142,6 +151,10 @@ def area_pages_alongside(
         except BaseException:
             run.stopping.set()
             future.cancel()
+            concurrent.futures.wait([future])
+            date = meeting.date.isoformat()
+            for area in meeting.config.priority_areas:  # an area stopped midway is not kept
+                failed_notebook(out_dir, date, f"area-{area}.ipynb").unlink(missing_ok=True)
             raise
 
 
