@@ -66,10 +66,11 @@ class AreaRun:
     ) -> None:
         self.meeting = meeting
         self.parameters = parameters
-        self.staging = staging
+        # absolute: the briefing's papermill run changes the process's folder while it runs
+        self.staging = staging.resolve()
         self.kernel_name = kernel_name
         self.cell_timeout = cell_timeout
-        self.out_dir = out_dir
+        self.out_dir = out_dir.resolve()
         self.stopping = threading.Event()
         self.manager: object | None = None
 
@@ -154,7 +155,7 @@ def area_pages_alongside(
             concurrent.futures.wait([future])
             date = meeting.date.isoformat()
             for area in meeting.config.priority_areas:  # an area stopped midway is not kept
-                failed_notebook(out_dir, date, f"area-{area}.ipynb").unlink(missing_ok=True)
+                failed_notebook(run.out_dir, date, f"area-{area}.ipynb").unlink(missing_ok=True)
             raise
 
 

@@ -130,17 +130,19 @@ def flagged_actions(
     `days_since_update` (actions not updated for more than `stale_after_days`), each <NA> or
     NaT where the flag does not apply. The lists are the briefing's, so the flags agree with it.
     """
-    overdue = overdue_actions(actions, meeting_date).set_index("action_id")["days_overdue"]
-    stuck = stuck_actions(history, meeting_date, config.stuck_after_snapshots).set_index(
-        "action_id"
+    overdue = overdue_actions(actions, meeting_date)[["action_id", "days_overdue"]]
+    stuck = stuck_actions(history, meeting_date, config.stuck_after_snapshots)
+    stuck = stuck[["action_id", "snapshots", "since"]].rename(
+        columns={"snapshots": "stuck_snapshots", "since": "stuck_since"}
     )
-    stale = stale_actions(actions, meeting_date, config.stale_after_days).set_index("action_id")
-    flagged = actions.copy()
-    ids = flagged["action_id"]
-    flagged["days_overdue"] = ids.map(overdue).astype("Int64")
-    flagged["stuck_snapshots"] = ids.map(stuck["snapshots"]).astype("Int64")
-    flagged["stuck_since"] = pd.to_datetime(ids.map(stuck["since"]))
-    flagged["days_since_update"] = ids.map(stale["days_since_update"]).astype("Int64")
+    stale = stale_actions(actions, meeting_date, config.stale_after_days)
+    flagged = (
+        actions.merge(overdue, on="action_id", how="left")
+        .merge(stuck, on="action_id", how="left")
+        .merge(stale[["action_id", "days_since_update"]], on="action_id", how="left")
+    )
+    for column in ("days_overdue", "stuck_snapshots", "days_since_update"):
+        flagged[column] = flagged[column].astype("Int64")
     return flagged
 
 

@@ -83,3 +83,14 @@ def test_an_unknown_area_is_a_data_error_listing_the_ids(meeting):
     with pytest.raises(DataError, match=r"a priority area id from board\.yml"):
         area_status(meeting, "nowhere")
     assert area_status(meeting, "WAITS").area == "waits"
+
+
+def test_first_meeting_with_nothing_stuck_or_overdue_has_empty_flags():
+    focus = area_status(load_meeting(NORTHSHIRE, "2026-03-10"), "waits")
+    assert focus.previous_ratings is None
+    assert (
+        focus.actions[["days_overdue", "stuck_snapshots", "days_since_update"]]
+        .isna()
+        .all(axis=None)
+    )
+    assert list(focus.history.columns) == MEETINGS[:1]
