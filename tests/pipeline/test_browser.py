@@ -319,7 +319,8 @@ def test_hostile_corpus_renders(hostile):
 
 
 def test_hostile_corpus_html_holds_no_script_handler_or_script_url(hostile):
-    for name in ("2026-05-12/briefing.html", "2026-05-12/families.html", "index.html"):
+    areas = [f"2026-05-12/areas/{area}.html" for area in ("waits", "voice", "prep")]
+    for name in ("2026-05-12/briefing.html", "2026-05-12/families.html", "index.html", *areas):
         html = (hostile["out"] / name).read_text(encoding="utf-8")
         assert "<script" not in html.lower(), name
         assert active_content(html) == [], name

@@ -95,11 +95,7 @@ def area_ratings(plan: ActionPlanStatus) -> Table:
         caption=f"Actions by priority area and rating, as at {long_date(plan.snapshot_date)}",
         columns=columns,
         rows=rows,
-        notes=[
-            "Each area's name leads to its own page: every action, its history, measures, "
-            "investment and what families say.",
-            f"Derived rating: {plan.rule.describe()}",
-        ]
+        notes=[f"Derived rating: {plan.rule.describe()}"]
         + (["Assessed rating: the lead officer's own judgement."] if assessed_any else []),
     )
 
