@@ -31,6 +31,7 @@ from boardbrief.publish.render import render_meeting
 from tests.pipeline.conftest import REPO, fingerprint, obeying_permissions, run_cli
 
 pytestmark = pytest.mark.pipeline
+AREAS = ("waits", "voice", "prep")  # Northshire's priority areas: a page each
 
 
 @pytest.fixture
@@ -366,6 +367,7 @@ def test_eight_meetings_render_at_once_into_one_folder(tmp_path, rendered, edit)
     for date in dates:
         folder = out / date
         assert sorted(p.name for p in folder.iterdir()) == [
+            "areas",
             "briefing.html",
             "briefing.ipynb",
             "families.html",
@@ -388,4 +390,7 @@ def test_eight_meetings_render_at_once_into_one_folder(tmp_path, rendered, edit)
     assert sorted(briefings) == sorted(f"{d}/briefing.html" for d in [*dates, "2026-05-12"])
     families = [h for h in links.hrefs if h.endswith("/families.html")]
     assert sorted(families) == sorted(f"{d}/families.html" for d in [*dates, "2026-05-12"])
-    assert len(links.hrefs) == len(briefings) + len(families)
+    areas = [h for h in links.hrefs if "/areas/" in h]
+    meetings = [*dates, "2026-05-12"]
+    assert sorted(areas) == sorted(f"{d}/areas/{a}.html" for d in meetings for a in AREAS)
+    assert len(links.hrefs) == len(briefings) + len(families) + len(areas)
