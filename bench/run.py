@@ -41,7 +41,8 @@ SAMPLE_INTERVAL_S = 0.02
 MEASUREMENTS = {
     "floor": "fresh process: start the boardbrief kernel, import what the notebook imports, stop",
     "stock": "papermill CLI then jupyter nbconvert --to html --no-input CLI on our notebook",
-    "render": "boardbrief render of the latest meeting",
+    "render": "boardbrief render of the latest meeting (the briefing and its area pages)",
+    "briefing_only": "boardbrief render --no-area-pages of the latest meeting: the briefing alone",
     "render_x100": "boardbrief render of the latest meeting on the data scaled up",
     "render_all": "boardbrief render --all --force: every meeting with data",
     "serial": "one boardbrief render process per meeting, one after another",
@@ -61,6 +62,7 @@ class Target:
 
 TARGETS = (
     Target("render/floor", "render", "floor", 2.0),
+    Target("render/briefing_only", "render", "briefing_only", 1.4),
     Target("render/stock", "render", "stock", 0.6),
     Target("render_x100/render", "render_x100", "render", 2.0),
     Target("render_all/serial", "render_all", "serial", 0.65),
@@ -221,6 +223,9 @@ def commands(name: str, setup: Setup, run_dir: Path) -> list[list[str]]:
     out = ["--out", str(run_dir / "briefings")]
     if name == "render":
         return [[boardbrief, "render", setup.meeting, "--data", str(setup.data), *out]]
+    if name == "briefing_only":
+        briefing_alone = [boardbrief, "render", setup.meeting, "--no-area-pages"]
+        return [[*briefing_alone, "--data", str(setup.data), *out]]
     if name == "render_x100":
         return [[boardbrief, "render", setup.meeting, "--data", str(setup.scaled_data), *out]]
     if name == "render_all":

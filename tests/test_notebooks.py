@@ -8,11 +8,13 @@ import nbformat
 import papermill
 import pytest
 
+# Beyond the meeting and the data folder, which every notebook takes.
+EXTRA_PARAMETERS = {"area.ipynb": {"area"}}
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
 
 
-def test_there_is_a_briefing_notebook():
-    assert "briefing.ipynb" in [path.name for path in NOTEBOOKS]
+def test_there_are_the_briefing_and_area_notebooks():
+    assert {"briefing.ipynb", "area.ipynb"} <= {path.name for path in NOTEBOOKS}
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
@@ -31,7 +33,7 @@ def test_notebook_has_one_documented_parameters_cell(path):
     tagged = [c for c in notebook.cells if "parameters" in c.metadata.get("tags", [])]
     assert len(tagged) == 1
     parameters = papermill.inspect_notebook(str(path))
-    assert set(parameters) == {"meeting_date", "data_dir"}
+    assert set(parameters) == {"meeting_date", "data_dir"} | EXTRA_PARAMETERS.get(path.name, set())
     for parameter in parameters.values():
         assert parameter["inferred_type_name"] == "str"
         assert parameter["help"], f"{parameter['name']} has no comment"

@@ -73,6 +73,7 @@ def _render(args: argparse.Namespace) -> int:
             workers=args.workers,
             cell_timeout=args.cell_timeout,
             pdf=args.pdf,
+            area_pages=args.area_pages,
         )
         for result in results:
             print(result.html.resolve())
@@ -80,7 +81,12 @@ def _render(args: argparse.Namespace) -> int:
             log.info("every meeting with data is already rendered (use --force to redo them)")
         return EXIT_OK
     result = render_meeting(
-        args.data, args.out, args.meeting_date, cell_timeout=args.cell_timeout, pdf=args.pdf
+        args.data,
+        args.out,
+        args.meeting_date,
+        cell_timeout=args.cell_timeout,
+        pdf=args.pdf,
+        area_pages=args.area_pages,
     )
     print(result.html.resolve())
     return EXIT_OK
@@ -222,6 +228,12 @@ def _parser() -> argparse.ArgumentParser:
         "--pdf",
         action="store_true",
         help="also print briefing.pdf (A4 board pack) with headless Chromium",
+    )
+    render.add_argument(
+        "--no-area-pages",
+        dest="area_pages",
+        action="store_false",
+        help="skip the page for each priority area (areas/AREA.html): the briefing alone",
     )
     data_option(render)
     out_option(render)

@@ -51,11 +51,13 @@ def test_run_record_lists_the_inputs_read_and_the_outputs(rendered_sample):
     assert record["parameters"]["meeting_date"] == "2026-11-05"
     assert record["kernel"] == "boardbrief"
     assert record["environment"]["packages"]["pandas"]
+    areas = ("access", "identifying_need", "outcomes", "strategy", "engagement")
     assert set(record["outputs"]) == {
         "briefing.html",
         "briefing.ipynb",
         "figures.json",
         "families.html",
+        *(f"areas/{area}.{suffix}" for area in areas for suffix in ("html", "ipynb")),
     }
     assert record["duration_seconds"] > 0
 

@@ -292,12 +292,35 @@ def test_archive_index_is_accessible_valid_and_self_contained(
     assert errors == [], f"vnu.jar found in {index}:\n" + describe_vnu(errors)
 
 
+AREAS = ("access", "identifying_need", "outcomes", "strategy", "engagement")
+
+
+@pytest.mark.parametrize("area", AREAS)
+def test_sample_area_page_is_accessible_valid_self_contained_and_runs_no_script(
+    area, rendered_sample, chromium_ready, vnu_ready
+):
+    """Each area page passes the briefing's checks: axe, Nu, nothing fetched, no script."""
+    page = rendered_sample["folder"] / "areas" / f"{area}.html"
+    report = open_in_chromium(page)
+    axe = report["withJavaScript"]["axe"]
+    assert axe["violations"] == [], "axe-core found:\n" + describe_axe(axe["violations"])
+    assert outside_requests(report) == []
+    assert signs_of_script(report) == []
+    assert active_content(page.read_text(encoding="utf-8")) == []
+    plain = report["withoutJavaScript"]
+    assert len(plain["h1"]) == 1 and "Every action" in plain["h2"]
+    assert plain["brokenAnchors"] == [], "in-page links to no element"
+    errors = validate_html(page)
+    assert errors == [], f"vnu.jar found in {page}:\n" + describe_vnu(errors)
+
+
 def test_hostile_corpus_renders(hostile):
     assert hostile["result"].returncode == 0, hostile["result"].stderr
 
 
 def test_hostile_corpus_html_holds_no_script_handler_or_script_url(hostile):
-    for name in ("2026-05-12/briefing.html", "2026-05-12/families.html", "index.html"):
+    areas = [f"2026-05-12/areas/{area}.html" for area in ("waits", "voice", "prep")]
+    for name in ("2026-05-12/briefing.html", "2026-05-12/families.html", "index.html", *areas):
         html = (hostile["out"] / name).read_text(encoding="utf-8")
         assert "<script" not in html.lower(), name
         assert active_content(html) == [], name

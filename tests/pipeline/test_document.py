@@ -172,6 +172,10 @@ def test_render_pdf_prints_an_a4_board_pack(tmp_path):
     assert record["pdf"]["sha256"] == sha256_of(folder / "briefing.pdf")
     assert "Chromium" in (record["pdf"]["printed_by"] or "Chromium")
     assert 'href="2026-05-12/briefing.pdf"' in (out / "index.html").read_text(encoding="utf-8")
+    for area in ("waits", "voice", "prep"):  # each area page prints as its own annex
+        name = f"areas/{area}.pdf"
+        assert (folder / name).read_bytes().startswith(b"%PDF-")
+        assert record["pdf"]["areas"][name] == sha256_of(folder / name)
 
 
 def test_render_pdf_without_chromium_says_how_to_install_it_and_writes_nothing(

@@ -31,6 +31,7 @@ from boardbrief.publish.render import render_meeting
 from tests.pipeline.conftest import REPO, fingerprint, obeying_permissions, run_cli
 
 pytestmark = pytest.mark.pipeline
+AREAS = ("waits", "voice", "prep")  # Northshire's priority areas: a page each
 
 
 @pytest.fixture
@@ -283,14 +284,12 @@ def test_ctrl_c_stops_the_render_and_its_kernel_and_changes_nothing(tmp_path, re
             assert command.poll() is None, command.communicate()
             assert time.monotonic() < deadline, "the slow cell never started"
             time.sleep(0.1)
-        kernels = [
-            p
-            for p in psutil.Process(command.pid).children(recursive=True)
-            if "ipykernel_launcher" in p.cmdline()
-        ]
-        assert len(kernels) == 1
-        connection_file = kernels[0].cmdline()[kernels[0].cmdline().index("-f") + 1]
-        connection = json.loads(Path(connection_file).read_text(encoding="utf-8"))
+        while len(kernels := _kernels(command.pid)) < 2:  # the briefing's and the area pages'
+            assert time.monotonic() < deadline, f"{len(kernels)} kernels running"
+            time.sleep(0.1)
+        assert len(kernels) == 2
+        connection_files = [k.cmdline()[k.cmdline().index("-f") + 1] for k in kernels]
+        connections = [json.loads(Path(f).read_text(encoding="utf-8")) for f in connection_files]
         os.killpg(command.pid, signal.SIGINT)
         stdout, stderr = command.communicate(timeout=120)
     finally:
@@ -301,15 +300,25 @@ def test_ctrl_c_stops_the_render_and_its_kernel_and_changes_nothing(tmp_path, re
     assert stderr.endswith("\nboardbrief: interrupted; nothing was published\n"), stderr
     assert "Traceback" not in stderr
     assert not [k for k in kernels if k.is_running() and k.status() != psutil.STATUS_ZOMBIE]
-    assert not os.path.exists(connection_file)
-    if connection["transport"] == "ipc":  # no socket files left (tcp leaves none to look for)
-        sockets = connection["ip"]
-        assert not [
-            p
-            for p in os.listdir(os.path.dirname(sockets))
-            if p.startswith(os.path.basename(sockets))
-        ]
+    for connection_file, connection in zip(connection_files, connections, strict=True):
+        assert not os.path.exists(connection_file)
+        if connection["transport"] == "ipc":  # no socket files left (tcp leaves none to see)
+            sockets = connection["ip"]
+            assert not [
+                p
+                for p in os.listdir(os.path.dirname(sockets))
+                if p.startswith(os.path.basename(sockets))
+            ]
     _unchanged_but_failed(out, before, kept=False)  # an interrupted run keeps no notebook
+
+
+def _kernels(pid: int) -> list[psutil.Process]:
+    """The kernels a render process has started and that are running now."""
+    return [
+        p
+        for p in psutil.Process(pid).children(recursive=True)
+        if "ipykernel_launcher" in p.cmdline()
+    ]
 
 
 class _Links(HTMLParser):
@@ -358,6 +367,7 @@ def test_eight_meetings_render_at_once_into_one_folder(tmp_path, rendered, edit)
     for date in dates:
         folder = out / date
         assert sorted(p.name for p in folder.iterdir()) == [
+            "areas",
             "briefing.html",
             "briefing.ipynb",
             "families.html",
@@ -380,4 +390,7 @@ def test_eight_meetings_render_at_once_into_one_folder(tmp_path, rendered, edit)
     assert sorted(briefings) == sorted(f"{d}/briefing.html" for d in [*dates, "2026-05-12"])
     families = [h for h in links.hrefs if h.endswith("/families.html")]
     assert sorted(families) == sorted(f"{d}/families.html" for d in [*dates, "2026-05-12"])
-    assert len(links.hrefs) == len(briefings) + len(families)
+    areas = [h for h in links.hrefs if "/areas/" in h]
+    meetings = [*dates, "2026-05-12"]
+    assert sorted(areas) == sorted(f"{d}/areas/{a}.html" for d in meetings for a in AREAS)
+    assert len(links.hrefs) == len(briefings) + len(families) + len(areas)

@@ -26,6 +26,7 @@ def test_render_prints_the_html_path_and_exits_zero(rendered):
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == str((rendered["folder"] / "briefing.html").resolve())
     assert sorted(p.name for p in rendered["folder"].iterdir()) == [
+        "areas",
         "briefing.html",
         "briefing.ipynb",
         "families.html",

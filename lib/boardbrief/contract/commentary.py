@@ -9,6 +9,7 @@ raw HTML and images disabled, so nothing in it can run or fetch anything.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -33,14 +34,42 @@ class Commentary:
     area_rag: dict[str, str] = field(default_factory=dict)
     asks: tuple[str, ...] = ()
 
-    def body_html(self) -> str:
-        """The narrative as safe HTML, its headings moved below the section's own heading."""
+    def body_html(self, top_level: int | None = None) -> str:
+        """The narrative as safe HTML, its headings moved below the section's own heading.
+
+        The officer's heading levels, whichever they are, become `top_level` (h4 by default,
+        under "From the lead officer") and the levels below it, in order: none is skipped.
+        """
         parser = _markdown()
         tokens = parser.parse(self.body)
         used = sorted({t.tag for t in tokens if t.type == "heading_open"})
-        # the officer's levels, whichever they are, become h4, h5, h6 in order: none is skipped
-        levels = {tag: f"h{min(TOP_LEVEL + rank, 6)}" for rank, tag in enumerate(used)}
+        top = TOP_LEVEL if top_level is None else top_level
+        levels = {tag: f"h{min(top + rank, 6)}" for rank, tag in enumerate(used)}
         return parser.renderer.render(tokens, parser.options, {"levels": levels})
+
+    def section(self, titles: Iterable[str]) -> Commentary | None:
+        """The part of the narrative under the first heading titled one of `titles`, or None.
+
+        Titles match ignoring case and spaces around them; the part runs to the next heading of
+        the same level or higher. The officer writes a heading per priority area ("## Identifying
+        need"), and an area's page shows what is under its own.
+        """
+        wanted = {title.strip().casefold() for title in titles}
+        tokens = _markdown().parse(self.body)
+        lines = self.body.splitlines(keepends=True)
+        for index, token in enumerate(tokens):
+            title = tokens[index + 1].content if token.type == "heading_open" else ""
+            if title.strip().casefold() not in wanted:
+                continue
+            following = (
+                t.map[0]
+                for t in tokens[index + 1 :]
+                if t.type == "heading_open" and t.tag <= token.tag and t.map
+            )
+            end = next(following, len(lines))
+            text = "".join(lines[token.map[1] : end])
+            return Commentary(self.file, text) if text.strip() else None
+        return None
 
 
 def read_commentary(path: Path, name: str, area_ids: list[str]) -> Commentary:

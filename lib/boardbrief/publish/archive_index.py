@@ -29,10 +29,19 @@ def rendered_meetings(out_dir: Path) -> list[dt.date]:
     return sorted(found, reverse=True)
 
 
-def write_index(out_dir: Path, board: str) -> Path:
-    """Rebuild index.html from the briefings present, replacing the old one in one step."""
+def write_index(out_dir: Path, board: str, areas: dict[str, str] | None = None) -> Path:
+    """Rebuild index.html from the briefings present, replacing the old one in one step.
+
+    `areas` (id to name, board.yml's order) names the area pages each meeting has.
+    """
     rows = []
     for date in rendered_meetings(out_dir):
+        folder = out_dir / date.isoformat()
+        pages = [
+            {"href": f"{date.isoformat()}/{paths.area_page(area)}", "name": name}
+            for area, name in (areas or {}).items()
+            if (folder / paths.area_page(area)).is_file()
+        ]
         figures = json.loads((out_dir / date.isoformat() / paths.FIGURES_JSON).read_text("utf-8"))
         rating = figures.get("overall.assessed_rag") or figures.get("overall.rag")
         committed = figures.get("funding.committed_gbp")
@@ -46,6 +55,7 @@ def write_index(out_dir: Path, board: str) -> Path:
                 "pdf": f"{date.isoformat()}/{paths.BRIEFING_PDF}"
                 if (out_dir / date.isoformat() / paths.BRIEFING_PDF).is_file()
                 else None,
+                "areas": pages,
                 "rating": rag_badge(rating) if rating else "\u2013",
                 "open": _count(figures.get("actions.open")),
                 "overdue": _count(figures.get("actions.overdue")),

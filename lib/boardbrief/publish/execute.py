@@ -20,6 +20,7 @@ from pathlib import Path
 
 import nbformat
 
+from boardbrief import paths
 from boardbrief.errors import NotebookDataError, RenderError, UsageError
 from boardbrief.publish.staging import keep_failed
 
@@ -111,8 +112,15 @@ def execute_notebook(
     cell_timeout: int | None,
     out_dir: Path,
     date: str,
+    kernel_manager: object | None = None,
+    failed_name: str = paths.EXECUTED_NOTEBOOK,
 ) -> nbformat.NotebookNode:
-    """Run `notebook` with `parameters` into `output`; a failed run is kept in `out_dir`."""
+    """Run `notebook` with `parameters` into `output`; a failed run is kept in `out_dir`.
+
+    With `kernel_manager` the run uses that kernel (started already, or started here and left
+    running) instead of starting and stopping its own: several runs can share one kernel. A
+    failed run is kept as `_failed/DATE-<failed_name>`.
+    """
     import papermill
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
     from papermill.exceptions import PapermillExecutionError
@@ -124,12 +132,16 @@ def execute_notebook(
             str(output),
             parameters=parameters,
             kernel_name=kernel_name,
-            cwd=str(notebook.parent),
+            cwd=None if kernel_manager is not None else str(notebook.parent),
             progress_bar=False,
             log_output=False,
             request_save_on_cell_execute=False,
             execution_timeout=cell_timeout,
-            kernel_manager_class=local_socket_kernel_manager(),
+            **(
+                {"km": kernel_manager}
+                if kernel_manager is not None
+                else {"kernel_manager_class": local_socket_kernel_manager()}
+            ),
             # stop the kernel at once, not politely: a kernel asked to shut down while a cell
             # runs (Ctrl-C, a timeout) prints its own traceback; ours has nothing to clean up
             shutdown_kernel="immediate",
@@ -141,13 +153,13 @@ def execute_notebook(
             + (f"; the cell began:\n{preview}" if preview else "")
         ) from None
     except DeadKernelError:
-        kept = keep_failed(output, out_dir, date)
+        kept = keep_failed(output, out_dir, date, failed_name)
         where = f"The notebook as far as it ran is at {kept}" if kept else "No notebook was saved."
         raise RenderError(
             f"the kernel running {notebook.name} died (out of memory, or killed)\n{where}"
         ) from None
     except PapermillExecutionError as error:
-        kept = keep_failed(output, out_dir, date)
+        kept = keep_failed(output, out_dir, date, failed_name)
         if error.ename == "DataError":
             raise NotebookDataError(error.evalue) from None
         raise RenderError(

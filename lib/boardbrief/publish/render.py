@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import shutil
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,12 @@ from boardbrief.contract.meeting import LATEST, Meeting, select_meeting
 from boardbrief.errors import RenderError
 from boardbrief.publish import figures as figures_module
 from boardbrief.publish.archive_index import write_index
+from boardbrief.publish.area_pages import (
+    area_fingerprints,
+    area_pages_alongside,
+    print_area_pdfs,
+    without_area_links,
+)
 from boardbrief.publish.execute import (
     CELL_TIMEOUT,
     KERNEL_NAME,
@@ -62,6 +69,7 @@ def render_meeting(
     kernel_name: str = KERNEL_NAME,
     cell_timeout: int | None = CELL_TIMEOUT,
     pdf: bool = False,
+    area_pages: bool = True,
 ) -> RenderResult:
     """Render one meeting's briefing into `out_dir/MEETING_DATE/`.
 
@@ -77,6 +85,8 @@ def render_meeting(
         Seconds any one notebook cell may run before it is stopped (None: no limit).
     pdf
         Also print `briefing.pdf` with headless Chromium (checked for before anything runs).
+    area_pages
+        Also write `areas/<area_id>.html` for every priority area (`notebooks/area.ipynb`).
 
     Raises
     ------
@@ -92,6 +102,8 @@ def render_meeting(
     date = meeting.date.isoformat()
     parameters = {"meeting_date": date, "data_dir": str(Path(data_dir).resolve())}
     check_parameters(notebook, parameters)
+    if area_pages:
+        check_parameters(paths.AREA_NOTEBOOK, {**parameters, "area": ""})
     require_kernel(kernel_name)
     browser = require_chromium() if pdf else None
     check_output_folder(out_dir, Path(data_dir))
@@ -100,11 +112,19 @@ def render_meeting(
         out_dir.mkdir(parents=True, exist_ok=True)
         with only_render_of(out_dir, date):
             final = _render_locked(
-                meeting, notebook, parameters, kernel_name, cell_timeout, out_dir, date, browser
+                meeting,
+                notebook,
+                parameters,
+                kernel_name,
+                cell_timeout,
+                out_dir,
+                date,
+                browser,
+                area_pages,
             )
     try:
         with writing_into(out_dir), index_lock(out_dir):
-            write_index(out_dir, meeting.config.board)
+            write_index(out_dir, meeting.config.board, meeting.config.priority_areas)
     except (RenderError, Timeout) as error:  # the briefing itself is in place: say so
         raise RenderError(
             f"the briefing was published at {final}, but index.html was not updated: {error}"
@@ -122,6 +142,7 @@ def _render_locked(
     out_dir: Path,
     date: str,
     browser: str | None = None,
+    area_pages: bool = True,
 ) -> Path:
     """Run, export and record into a staging folder, then swap it in for the old briefing."""
     previous = out_dir / date
@@ -130,16 +151,23 @@ def _render_locked(
         raise RenderError(f"cannot write to {previous}: permission denied")
     staging = new_staging(out_dir, date)
     started = _now()
+    alongside = (
+        area_pages_alongside(meeting, parameters, staging, kernel_name, cell_timeout, out_dir)
+        if area_pages
+        else nullcontext(None)
+    )
     try:
-        executed = execute_notebook(
-            notebook,
-            staging / paths.EXECUTED_NOTEBOOK,
-            parameters,
-            kernel_name,
-            cell_timeout,
-            out_dir,
-            date,
-        )
+        with alongside as areas:
+            executed = execute_notebook(
+                notebook,
+                staging / paths.EXECUTED_NOTEBOOK,
+                parameters,
+                kernel_name,
+                cell_timeout,
+                out_dir,
+                date,
+            )
+            area_files = areas.result() if areas is not None else []
         figures = figures_module.figures_from_notebook(executed)
         (staging / paths.FIGURES_JSON).write_text(
             figures_module.figures_json(figures), encoding="utf-8", newline="\n"
@@ -147,6 +175,7 @@ def _render_locked(
         log.info("exporting HTML")
         title = f"{meeting.config.board}: briefing for {meeting.date.isoformat()}"
         html = export_html(executed, title)
+        html = html if area_pages else without_area_links(html)
         (staging / paths.BRIEFING_HTML).write_text(html, encoding="utf-8", newline="\n")
         (staging / paths.FAMILIES_HTML).write_text(
             family_page_from_notebook(executed), encoding="utf-8", newline="\n"
@@ -160,12 +189,14 @@ def _render_locked(
             finished=_now(),
             folder=staging,
         )
+        record["outputs"].update(area_fingerprints(staging, area_files))
         if browser:
             log.info("printing the PDF with %s", browser)
             print_pdf(staging / paths.BRIEFING_HTML, staging / paths.BRIEFING_PDF, browser)
             record["pdf"] = {
                 "sha256": sha256_of(staging / paths.BRIEFING_PDF),
                 "printed_by": chromium_version(browser),
+                **print_area_pdfs(staging, area_files, browser),
             }
         write_run_record(record, staging)
         final = out_dir / date

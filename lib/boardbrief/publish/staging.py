@@ -39,16 +39,18 @@ def publish_folder(staging: Path, final: Path) -> None:
         shutil.rmtree(retired, ignore_errors=True)
 
 
-def failed_notebook(out_dir: Path, date: str) -> Path:
+def failed_notebook(out_dir: Path, date: str, name: str = paths.EXECUTED_NOTEBOOK) -> Path:
     """Where a failed run's executed notebook is kept."""
-    return out_dir / paths.FAILED_DIR / f"{date}-{paths.EXECUTED_NOTEBOOK}"
+    return out_dir / paths.FAILED_DIR / f"{date}-{name}"
 
 
-def keep_failed(output: Path, out_dir: Path, date: str) -> Path | None:
+def keep_failed(
+    output: Path, out_dir: Path, date: str, name: str = paths.EXECUTED_NOTEBOOK
+) -> Path | None:
     """Keep a failed run's executed notebook where the analyst can open it."""
     if not output.exists():
         return None
-    kept = failed_notebook(out_dir, date)
+    kept = failed_notebook(out_dir, date, name)
     kept.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(output, kept)
     return kept

@@ -51,7 +51,12 @@ def verify_meeting(out_dir: Path, meeting_date: str, data_dir: Path | None = Non
     findings = tampered_outputs(record, folder)
     with tempfile.TemporaryDirectory(prefix="boardbrief-verify-") as scratch:
         log.info("re-rendering %s into a temporary folder", meeting_date)
-        again = render_meeting(data_dir, Path(scratch) / "briefings", meeting_date).folder
+        again = render_meeting(
+            data_dir,
+            Path(scratch) / "briefings",
+            meeting_date,
+            area_pages=bool(area_pages_in(record)),
+        ).folder
         new_record = read_run_record(again)
         added = sorted(
             {i["path"] for i in new_record["inputs"]} - {i["path"] for i in record["inputs"]}
@@ -59,13 +64,14 @@ def verify_meeting(out_dir: Path, meeting_date: str, data_dir: Path | None = Non
         if added:
             lines = [f"{path}: a new input file, not in the run record" for path in added]
             return Verification(INPUTS_CHANGED, lines)
+        compared = compared_outputs(record)
         different = [
             name
-            for name in COMPARED
+            for name in compared
             if not (folder / name).is_file() or sha256_of(folder / name) != sha256_of(again / name)
         ]
         if not different and not findings:
-            return Verification(REPRODUCED, [f"{name}: identical" for name in COMPARED])
+            return Verification(REPRODUCED, [f"{name}: identical" for name in compared])
         findings += [f"{name}: differs from the archived copy" for name in different]
         findings += figure_differences(folder / paths.FIGURES_JSON, again / paths.FIGURES_JSON)
         findings += environment_differences(record["environment"], environment())
@@ -84,15 +90,27 @@ def changed_inputs(inputs: list[dict[str, Any]], data_dir: Path) -> list[str]:
     return findings
 
 
+def area_pages_in(record: dict[str, Any]) -> list[str]:
+    """The area pages a run record lists (none in records made before they existed)."""
+    prefix = f"{paths.AREAS_DIR}/"
+    return sorted(n for n in record["outputs"] if n.startswith(prefix) and n.endswith(".html"))
+
+
+def compared_outputs(record: dict[str, Any]) -> list[str]:
+    """The outputs that must reproduce byte for byte: the pages and figures, area pages too."""
+    return [*COMPARED, *area_pages_in(record)]
+
+
 def tampered_outputs(record: dict[str, Any], folder: Path) -> list[str]:
-    """Archived outputs whose bytes no longer match the run record (the PDF too, if printed)."""
+    """Archived outputs whose bytes no longer match the run record (the PDFs too, if printed)."""
     expected = {
         name: record["outputs"].get(name)
-        for name in COMPARED
+        for name in compared_outputs(record)
         if name in record["outputs"] or name not in SINCE_LATER_VERSIONS
     }
     if record.get("pdf"):
         expected[paths.BRIEFING_PDF] = record["pdf"].get("sha256")
+        expected.update(record["pdf"].get("areas", {}))
     return [
         f"{name}: the archived copy was changed after it was rendered"
         for name, sha256 in expected.items()

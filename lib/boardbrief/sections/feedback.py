@@ -149,7 +149,7 @@ def feedback_status(meeting: Meeting) -> FeedbackStatus:
     to_date = meeting.feedback
     coding = code_comments(to_date, codebook)
     period = in_period(to_date, meeting.previous_date, meeting.date)
-    before = _previous_period(meeting)
+    before = previous_period_start(meeting)
     previous = in_period(to_date, before, meeting.previous_date) if meeting.previous_date else None
     themes = theme_counts(coding, period, previous, codebook, threshold)
     top = top_themes(themes, config.top_themes)
@@ -487,7 +487,7 @@ def _primary_only(counts: pd.Series, threshold: int) -> pd.Series:
     return shown
 
 
-def _previous_period(meeting: Meeting) -> dt.date | None:
+def previous_period_start(meeting: Meeting) -> dt.date | None:
     """The meeting before the previous one, which opens the previous period."""
     meetings = meeting.config.meetings
     if meeting.previous_date is None:

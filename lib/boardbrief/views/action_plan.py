@@ -6,9 +6,11 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import pandas as pd
+from markupsafe import Markup
 
 from boardbrief import charts
 from boardbrief.formatting import count, long_date, medium_date, plural, short_date
+from boardbrief.paths import area_page
 from boardbrief.present import Column, Html, Row, Table, capped, rag_badge, render_block
 from boardbrief.ratings import RAG_ORDER, RAG_WORDS
 from boardbrief.sections.action_plan import ActionPlanStatus
@@ -93,7 +95,10 @@ def area_ratings(plan: ActionPlanStatus) -> Table:
     assessed_any = plan.areas["assessed_rag"].notna().any() or plan.assessed_overall_rag
     rows = []
     for area in plan.areas.itertuples():
-        cells = [area.name, *(count(getattr(area, rag)) for rag in RAG_ORDER), count(area.total)]
+        name = Markup('<a class="area-page" href="{}">{}</a>').format(
+            area_page(area.priority_area), area.name
+        )
+        cells = [name, *(count(getattr(area, rag)) for rag in RAG_ORDER), count(area.total)]
         cells.append(rag_badge(area.derived_rag))
         if assessed_any:
             cells += _assessed_cells(area.assessed_rag, area.derived_rag)

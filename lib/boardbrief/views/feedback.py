@@ -161,17 +161,38 @@ def theme_table(status: FeedbackStatus) -> Table:
 
 def theme_trend(status: FeedbackStatus) -> charts.Chart | Html:
     """The most raised themes as a share of each period's comments, at every meeting so far."""
-    trend = status.trend
-    if trend.empty or not status.top_themes:
+    if status.trend.empty or not status.top_themes:
         return sentence("There are no coded comments to chart yet.")
-    meetings = list(dict.fromkeys(trend["meeting"]))
     names = {t: status.codebook.name(t) for t in status.top_themes}
-    threshold = status.config.suppression_threshold
+    return theme_share_trend(
+        status.trend,
+        names,
+        status.config.suppression_threshold,
+        status.meeting_date,
+        period_total_hidden=status.totals["period"] is None,
+        which="the most raised themes",
+    )
+
+
+def theme_share_trend(
+    trend: pd.DataFrame,
+    names: dict[str, str],
+    threshold: int,
+    meeting_date: object,
+    period_total_hidden: bool,
+    which: str,
+) -> charts.Chart | Html:
+    """Themes as a share of each period's comments at every meeting, small numbers left out.
+
+    `trend` is `sections.feedback.theme_trend`'s table of the themes in `names`; `which` names
+    them in the caption ("the most raised themes"). This period's total is hidden when
+    `period_total_hidden`, as the section's opening hides it: beside the total to date it could
+    give away a small number of comments before it.
+    """
+    meetings = list(dict.fromkeys(trend["meeting"]))
     # A share is a count over a total: where either is a small number it is not drawn or said.
-    # This period's total is hidden as the section's opening hides it: beside the total to date
-    # it could give away a small number of comments before it.
     comments_hidden = trend["comments"].between(1, threshold - 1) | (
-        (trend["meeting"] == status.meeting_date) & (status.totals["period"] is None)
+        (trend["meeting"] == meeting_date) & period_total_hidden
     )
     hidden = trend["count"].between(1, threshold - 1) | comments_hidden
     shown = trend.assign(count=trend["count"].where(~hidden))
@@ -197,7 +218,7 @@ def theme_trend(status: FeedbackStatus) -> charts.Chart | Html:
         svg=svg,
         alt=_trend_message(shown, names, meetings),
         caption=(
-            "Share of each period's comments raising the most raised themes, by meeting; "
+            f"Share of each period's comments raising {which}, by meeting; "
             f"a share of fewer than {threshold} comments, or of a period with fewer than "
             f"{threshold}, is left out"
         ),

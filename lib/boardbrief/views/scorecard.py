@@ -349,6 +349,14 @@ def exception_sentence(status: ScorecardStatus, m: MeasureResult) -> str:
 
 def exception_chart(m: MeasureResult) -> charts.Chart:
     """The measure's figures over its trajectory, with the same figures as a table."""
+    return measure_chart(m)
+
+
+def measure_chart(m: MeasureResult) -> charts.Chart:
+    """A measure with a target and figures: its figures over its trajectory, and as a table.
+
+    The alt text ends with where the latest figure stands against the trajectory, by rating.
+    """
     d = m.definition
     reported = [
         (r.period_end.date(), float(r.value), r.status == "provisional")
@@ -379,13 +387,11 @@ def exception_chart(m: MeasureResult) -> charts.Chart:
     points += [f"{show(p.value, d.unit)} by {long_date(p.period)}" for p in d.milestones]
     points.append(f"target {show(d.target.value, d.unit)} by {long_date(d.target.period)}")
     first, last = reported[0][0], reported[-1][0]
-    side = "below" if d.polarity == "higher" else "above"
     alt = (
         f"Line chart of {lower_first(d.name)}, {month_year(first)} to {month_year(last)}, with "
         f"the trajectory it should follow: {_and(points)}. The latest figure, "
-        f"{show(m.value, d.unit)}, is {side} where it should be by then "
+        f"{show(m.value, d.unit)}, {_against_trajectory(m)}."
     )
-    alt += f"({show(m.expected, d.unit)}), by more than the tolerance."
     return charts.Chart(
         svg=svg,
         alt=alt,
@@ -400,6 +406,19 @@ def exception_chart(m: MeasureResult) -> charts.Chart:
             notes=[f"Trajectory: {_and(points)}."],
         ),
     )
+
+
+def _against_trajectory(m: MeasureResult) -> str:
+    """Where the latest figure stands against where it should be by then, by its rating."""
+    expected = show(m.expected, m.definition.unit)
+    side = "below" if m.definition.polarity == "higher" else "above"
+    if m.rating == "red":
+        return f"is {side} where it should be by then ({expected}), by more than the tolerance"
+    if m.rating == "amber":
+        return f"is {side} where it should be by then ({expected}), within the tolerance"
+    if m.rating == "green":
+        return f"is on or ahead of where it should be by then ({expected})"
+    return f"is not rated: {m.no_rating_reason or NO_TARGET}"
 
 
 def linked_actions(status: ScorecardStatus, m: MeasureResult) -> Table:

@@ -102,3 +102,16 @@ def test_read_commentary_asks_that_are_not_sentences_name_their_lines(tmp_path):
     assert [str(p) for p in caught.value.problems] == [
         f"commentary/2026-11-05.md, line 2, column 'asks': {expected}"
     ]
+
+
+def test_section_is_the_text_under_a_heading_to_the_next_of_its_level(tmp_path):
+    commentary = read(
+        tmp_path,
+        "# Overall\nAll fine.\n\n## Identifying need\nStill red.\n\n### Detail\nMore.\n\n"
+        "## Transport\nBetter.\n",
+    )
+    section = commentary.section(["identifying NEED "])
+    assert section.body == "Still red.\n\n### Detail\nMore.\n\n"
+    assert section.body_html(top_level=3) == "<p>Still red.</p>\n<h3>Detail</h3>\n<p>More.</p>\n"
+    assert commentary.section(["Transport"]).body == "Better.\n"
+    assert commentary.section(["Access"]) is None

@@ -42,7 +42,8 @@ def test_area_ratings_table_shows_assessed_beside_derived(board_dir):
     commentary.write_text("---\narea_rag: {waits: amber}\n---\n")
     table = views.area_ratings(action_plan_status(load_meeting(board_dir, "2026-05-12")))
     waits = table.rows[0].cells
-    assert waits[:6] == ["Waiting times", "1", "1", "0", "0", "2"]
+    assert str(waits[0]) == '<a class="area-page" href="areas/waits.html">Waiting times</a>'
+    assert waits[1:6] == ["1", "1", "0", "0", "2"]
     assert str(waits[6]) == '<span class="rag rag-red">Red</span>'
     assert str(waits[7]) == '<span class="rag rag-amber">Amber</span>'
     assert waits[8] == "No: differs"
