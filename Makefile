@@ -9,8 +9,14 @@ KERNEL := boardbrief
 BROWSER := tests/browser
 BROWSER_STAMP := $(BROWSER)/node_modules/.boardbrief-installed
 BROWSER_SKIP := the browser tests will be skipped (and fail under CI=true)
+# Test files run in parallel, a worker per core; a module's tests that share a module fixture
+# stay on one worker (tests/conftest.py), and the session's renders are shared by all workers.
+PARALLEL := -n auto --dist loadgroup
+# The tcp pass repeats the tests that start a kernel through boardbrief, not those that start
+# none (list, the parameters check) or start papermill's own (the plain papermill run).
 TCP_TESTS := tests/pipeline/test_render.py tests/pipeline/test_faults.py \
-	tests/pipeline/test_audit.py -k "not eight_meetings"
+	tests/pipeline/test_audit.py -k "not eight_meetings and not list_shows \
+	and not check_parameters and not plain_papermill"
 
 .PHONY: briefing test test-fast test-install browser-tools office-tools bench lab lint format lock \
 	clean
@@ -33,9 +39,9 @@ briefing: $(STAMP)
 ## Run the whole test suite, then the render, verify and fault tests again with the kernel on tcp
 ## (the transport Windows uses; Linux and macOS use ipc unless asked).
 test: $(STAMP) browser-tools office-tools
-	@$(BIN)/python -m pytest
+	@$(BIN)/python -m pytest $(PARALLEL)
 	@echo "Again with the kernel on tcp: the render, verify and fault tests ..." >&2
-	@BOARDBRIEF_KERNEL_TRANSPORT=tcp $(BIN)/python -m pytest $(TCP_TESTS)
+	@BOARDBRIEF_KERNEL_TRANSPORT=tcp $(BIN)/python -m pytest $(PARALLEL) $(TCP_TESTS)
 
 ## The README's Windows route without make, from a fresh copy of the repository to a rendered
 ## briefing, in a new .venv installed by pip (minutes, most of it pip: CI runs it after make test).
@@ -44,7 +50,7 @@ test-install: $(STAMP)
 
 ## Everything but the tests that run the real notebook pipeline or a browser (marked `pipeline`).
 test-fast: $(STAMP)
-	@$(BIN)/python -m pytest -m "not pipeline"
+	@$(BIN)/python -m pytest $(PARALLEL) -m "not pipeline"
 
 ## The browser tests' tools. Debian's chromium and a Java runtime when missing (as root, with
 ## apt-get), then playwright-core, axe-core and vnu-jar exactly as tests/browser/package-lock.json

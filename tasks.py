@@ -26,12 +26,13 @@ VENV = REPO / ".venv"
 STAMP_NAME = ".boardbrief-installed"
 INPUTS = (REPO / "requirements.lock", REPO / "pyproject.toml")
 KERNEL = "boardbrief"
+PARALLEL = ["-n", "auto", "--dist", "loadgroup"]  # as the Makefile's PARALLEL
 TCP_TESTS = [  # as the Makefile's TCP_TESTS
     "tests/pipeline/test_render.py",
     "tests/pipeline/test_faults.py",
     "tests/pipeline/test_audit.py",
     "-k",
-    "not eight_meetings",
+    "not eight_meetings and not list_shows and not check_parameters and not plain_papermill",
 ]
 
 
@@ -80,7 +81,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.task == "briefing":
         run(python, "-m", "boardbrief", "render", *rest)
     elif args.task == "test":
-        run(python, "-m", "pytest", *rest)
+        run(python, "-m", "pytest", *PARALLEL, *rest)
         print(
             "Again with the kernel on tcp: the render, verify and fault tests ...", file=sys.stderr
         )
@@ -88,6 +89,7 @@ def main(argv: list[str] | None = None) -> None:
             python,
             "-m",
             "pytest",
+            *PARALLEL,
             *TCP_TESTS,
             env={**os.environ, "BOARDBRIEF_KERNEL_TRANSPORT": "tcp"},
         )

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -65,26 +68,64 @@ def previous_briefings(tmp_path: Path) -> Path:
     return out
 
 
+def render_once(
+    tmp_path_factory: pytest.TempPathFactory,
+    name: str,
+    args: Callable[[Path], list[str]],
+    prepare: Callable[[Path], None] = lambda root: None,
+) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """Run `boardbrief ARGS` once for the whole test run, in a folder every test may read.
+
+    `prepare(root)` lays out the folder first; `args(root)` gives the command's arguments.
+
+    Under pytest-xdist the workers share one render: the first to arrive renders under a file
+    lock, the others wait and read what it wrote. Tests only read these folders (or copy them).
+    """
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker is None:
+        root = tmp_path_factory.mktemp(name)
+        prepare(root)
+        return root, run_cli(*args(root))
+    root = tmp_path_factory.getbasetemp().parent / name
+    record = root.with_suffix(".json")
+    with FileLock(str(root.with_suffix(".lock"))):
+        if not record.exists():
+            shutil.rmtree(root, ignore_errors=True)
+            root.mkdir()
+            prepare(root)
+            result = run_cli(*args(root))
+            outcome = [result.returncode, result.stdout, result.stderr]
+            record.write_text(json.dumps(outcome), encoding="utf-8", newline="\n")
+    returncode, stdout, stderr = json.loads(record.read_text(encoding="utf-8"))
+    return root, subprocess.CompletedProcess(
+        ["boardbrief", *args(root)], returncode, stdout, stderr
+    )
+
+
 @pytest.fixture(scope="session")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     """The Northshire fixture's latest meeting rendered once through the real command."""
-    import shutil
-
     from tests.conftest import NORTHSHIRE
 
-    root = tmp_path_factory.mktemp("rendered")
-    data = root / "data"
-    shutil.copytree(NORTHSHIRE, data)
+    def copy_data(root: Path) -> None:
+        shutil.copytree(NORTHSHIRE, root / "data")
+
+    def args(root: Path) -> list[str]:
+        return ["render", "--data", str(root / "data"), "--out", str(root / "briefings")]
+
+    root, result = render_once(tmp_path_factory, "rendered", args, copy_data)
     out = root / "briefings"
-    result = run_cli("render", "--data", str(data), "--out", str(out))
-    return {"result": result, "data": data, "out": out, "folder": out / "2026-05-12"}
+    return {"result": result, "data": root / "data", "out": out, "folder": out / "2026-05-12"}
 
 
 @pytest.fixture(scope="session")
 def rendered_sample(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     """The bundled sample data's latest meeting rendered once, as `make briefing` does."""
-    out = tmp_path_factory.mktemp("sample") / "briefings"
-    result = run_cli("render", "--data", str(REPO / "data"), "--out", str(out))
+
+    def args(root: Path) -> list[str]:
+        return ["render", "--data", str(REPO / "data"), "--out", str(root / "briefings")]
+
+    _, result = render_once(tmp_path_factory, "sample", args)
     assert result.returncode == 0, result.stderr
     folder = Path(result.stdout.strip()).parent
     return {

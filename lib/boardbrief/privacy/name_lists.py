@@ -15,11 +15,14 @@ import csv
 import importlib
 import pkgutil
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
+
+from boardbrief.privacy.word_cache import cached_words
 
 COMMON_NAME_BIRTHS = 100
+ONS_FILE = Path(__file__).parent / "resources" / "ons_first_names.csv"
 
 # Titles that are always followed by a name, in any case; and words that are titles only when
 # written with a capital before a capitalised word ("Miss Ellie", but "we miss out").
@@ -139,14 +142,22 @@ def is_child_name(key: str) -> bool:
 def _ons_names() -> dict[str, int]:
     """First names given to 3 or more babies a year in England and Wales, 1996-2024, folded,
     with how many babies were given each over those years."""
-    text = files("boardbrief.privacy").joinpath("resources/ons_first_names.csv").read_text("utf-8")
+    text = ONS_FILE.read_text(encoding="utf-8")
     rows = csv.reader(text.splitlines()[1:])
     return {fold(name): int(births) for name, births in rows}
 
 
 @cache
 def _names() -> frozenset[str]:
-    """Children's first names (ONS), and every locale's first names and surnames (Faker)."""
+    """Children's first names (ONS), and every locale's first names and surnames (Faker).
+
+    Kept in the user's cache folder once built (`word_cache`): building imports every one of
+    Faker's person providers, a second per kernel.
+    """
+    return cached_words("names", ["faker"], [Path(__file__), ONS_FILE], _built_names)
+
+
+def _built_names() -> frozenset[str]:
     names = set(_ons_names())
     names.update(fold(name) for name in _faker_names())
     return frozenset(n for n in names if len(n) > 1)
@@ -177,17 +188,24 @@ def _latin(text: str) -> bool:
 
 
 @cache
-def _dictionary() -> tuple[Mapping[str, str], frozenset[str]]:
-    """simplemma's English forms (inflected form to lemma) and its lemmas."""
+def _dictionary() -> frozenset[str]:
+    """Every word simplemma's English data writes: its inflected forms and their lemmas.
+
+    Kept in the user's cache folder once built (`word_cache`): decompressing simplemma's
+    dictionary takes a second per kernel.
+    """
+    return cached_words("english", ["simplemma"], [Path(__file__)], _built_dictionary)
+
+
+def _built_dictionary() -> frozenset[str]:
     from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
     forms = DefaultDictionaryFactory().get_dictionary("en")
-    return forms, frozenset(forms.values())
+    return frozenset(forms) | frozenset(forms.values())
 
 
 def _written(word: str) -> bool:
-    forms, lemmas = _dictionary()
-    return word in forms or word in lemmas
+    return word in _dictionary()
 
 
 def english_word(key: str) -> bool:
