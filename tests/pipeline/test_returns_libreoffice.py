@@ -174,7 +174,8 @@ def test_a_return_saved_by_libreoffice_is_collected(converted):
     assert "list" in {dv.type for dv in actions.data_validations.dataValidation}
     result = run_cli("returns", "collect", MEETING, "--from", str(saved), "--data", str(data))
     assert result.returncode == 0, result.stderr
-    assert "received from 1 of 28 organisations" in result.stdout
+    owing = len(load_round(data, MEETING).asked)  # every organisation asked for an update
+    assert f"received from 1 of {owing} organisations" in result.stdout
     with (data / f"actions/{MEETING}.csv").open(encoding="utf-8", newline="") as handle:
         rows = {row["action_id"]: row for row in csv.DictReader(handle)}
     assert (rows["ACC-02"]["rag"], rows["ACC-02"]["commentary"]) == (
