@@ -76,7 +76,8 @@ def render_once(
 ) -> tuple[Path, subprocess.CompletedProcess[str]]:
     """Run `boardbrief ARGS` once for the whole test run, in a folder every test may read.
 
-    `prepare(root)` lays out the folder first; `args(root)` gives the command's arguments.
+    `prepare(root)` lays out the folder first; `args(root)` gives the command's arguments, which
+    run in `root` (so they may name its folders as relative paths, as an analyst types them).
 
     Under pytest-xdist the workers share one render: the first to arrive renders under a file
     lock, the others wait and read what it wrote. Tests only read these folders (or copy them).
@@ -85,7 +86,7 @@ def render_once(
     if worker is None:
         root = tmp_path_factory.mktemp(name)
         prepare(root)
-        return root, run_cli(*args(root))
+        return root, run_cli(*args(root), cwd=root)
     root = tmp_path_factory.getbasetemp().parent / name
     record = root.with_suffix(".json")
     with FileLock(str(root.with_suffix(".lock"))):
@@ -93,7 +94,7 @@ def render_once(
             shutil.rmtree(root, ignore_errors=True)
             root.mkdir()
             prepare(root)
-            result = run_cli(*args(root))
+            result = run_cli(*args(root), cwd=root)
             outcome = [result.returncode, result.stdout, result.stderr]
             record.write_text(json.dumps(outcome), encoding="utf-8", newline="\n")
     returncode, stdout, stderr = json.loads(record.read_text(encoding="utf-8"))
@@ -104,14 +105,15 @@ def render_once(
 
 @pytest.fixture(scope="session")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
-    """The Northshire fixture's latest meeting rendered once through the real command."""
+    """The Northshire fixture's latest meeting rendered once through the real command, with the
+    folders named relative to where it runs, as `make briefing` names them."""
     from tests.conftest import NORTHSHIRE
 
     def copy_data(root: Path) -> None:
         shutil.copytree(NORTHSHIRE, root / "data")
 
     def args(root: Path) -> list[str]:
-        return ["render", "--data", str(root / "data"), "--out", str(root / "briefings")]
+        return ["render", "--data", "data", "--out", "briefings"]
 
     root, result = render_once(tmp_path_factory, "rendered", args, copy_data)
     out = root / "briefings"

@@ -138,7 +138,12 @@ def area_pages_alongside(
     The body waits for the returned future when it needs the pages. If the body fails, no new
     area is started, the thread is waited for, and its own outcome is dropped: the body's error
     is the one reported.
+
+    papermill keeps the folder a run is in (its local file handler's and the process's working
+    folder) as process-wide state, so two runs at once may leave the other's behind: paths given
+    here must be absolute, and the process's working folder is put back when both are done.
     """
+    working_folder = Path.cwd()
     run = AreaRun(meeting, parameters, staging, kernel_name, cell_timeout, out_dir)
     log.info(
         "running %s for %d areas alongside",
@@ -157,6 +162,9 @@ def area_pages_alongside(
             for area in meeting.config.priority_areas:  # an area stopped midway is not kept
                 failed_notebook(run.out_dir, date, f"area-{area}.ipynb").unlink(missing_ok=True)
             raise
+        finally:
+            concurrent.futures.wait([future])
+            os.chdir(working_folder)
 
 
 def area_fingerprints(folder: Path, names: list[str]) -> dict[str, str]:

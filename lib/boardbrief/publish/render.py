@@ -107,6 +107,10 @@ def render_meeting(
     require_kernel(kernel_name)
     browser = require_chromium() if pdf else None
     check_output_folder(out_dir, Path(data_dir))
+    # Absolute from here: papermill changes the process's working folder while a notebook runs,
+    # and the area pages run on a thread beside the briefing, so a relative path would be read
+    # against whichever folder the other run left current.
+    out_dir = Path(out_dir).resolve()
 
     with writing_into(out_dir):
         out_dir.mkdir(parents=True, exist_ok=True)
