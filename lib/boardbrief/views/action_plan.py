@@ -242,13 +242,16 @@ def _action_list(
     )
 
 
-def rag_trend(plan: ActionPlanStatus) -> charts.Chart:
-    """The mix of ratings per area at every meeting so far, as a chart with its table."""
+def rag_trend(plan: ActionPlanStatus, draw: bool = True) -> charts.Chart:
+    """The mix of ratings per area at every meeting so far, as a chart with its table.
+
+    `draw=False` leaves the picture out (an empty `svg`) where only the table is wanted: drawing
+    is most of the cost."""
     trend = plan.trend
     meetings = list(dict.fromkeys(trend["meeting"]))
     labels = {meeting: short_date(meeting) for meeting in meetings}
     areas = list(plan.areas["name"])
-    svg = charts.rag_mix_chart(trend, areas, labels)
+    svg = charts.rag_mix_chart(trend, areas, labels) if draw else ""
     wide = trend.pivot_table(
         index=["name", "meeting"], columns="rag", values="count", sort=False
     ).reindex(columns=list(RAG_ORDER))

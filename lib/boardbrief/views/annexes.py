@@ -27,7 +27,9 @@ def annex_link(title: str, status: object | None) -> Html | None:
 
 
 def chart_figures(*shown: Chart | Html | None) -> Html | None:
-    """The tables behind the given charts (left out where a sentence stands instead of one)."""
+    """The tables behind the given charts (left out where a sentence stands instead of one).
+
+    The annexes ask for the charts undrawn: the main paper has drawn them already."""
     tables = [chart.data.to_html().markup for chart in shown if isinstance(chart, Chart)]
     if not tables:
         return None
@@ -36,14 +38,14 @@ def chart_figures(*shown: Chart | Html | None) -> Html | None:
 
 def action_plan_chart_figures(plan: ActionPlanStatus) -> Html | None:
     """The figures behind the action plan's chart of ratings over time."""
-    return chart_figures(action_plan.rag_trend(plan))
+    return chart_figures(action_plan.rag_trend(plan, draw=False))
 
 
 def feedback_chart_figures(voices: FeedbackStatus) -> Html | None:
     """The figures behind the chart of the most raised themes over time."""
-    return chart_figures(feedback.theme_trend(voices))
+    return chart_figures(feedback.theme_trend(voices, draw=False))
 
 
 def funding_chart_figures(funds: FundingStatus) -> Html | None:
     """The figures behind the main paper's chart of where investment goes."""
-    return chart_figures(funding.investment_chart(funds))
+    return chart_figures(funding.investment_chart(funds, draw=False))

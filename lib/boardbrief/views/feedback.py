@@ -159,8 +159,9 @@ def theme_table(status: FeedbackStatus) -> Table:
     )
 
 
-def theme_trend(status: FeedbackStatus) -> charts.Chart | Html:
-    """The most raised themes as a share of each period's comments, at every meeting so far."""
+def theme_trend(status: FeedbackStatus, draw: bool = True) -> charts.Chart | Html:
+    """The most raised themes as a share of each period's comments, at every meeting so far
+    (`draw=False`: the table alone, as `theme_share_trend`)."""
     if status.trend.empty or not status.top_themes:
         return sentence("There are no coded comments to chart yet.")
     names = {t: status.codebook.name(t) for t in status.top_themes}
@@ -171,6 +172,7 @@ def theme_trend(status: FeedbackStatus) -> charts.Chart | Html:
         status.meeting_date,
         period_total_hidden=status.totals["period"] is None,
         which="the most raised themes",
+        draw=draw,
     )
 
 
@@ -181,11 +183,13 @@ def theme_share_trend(
     meeting_date: object,
     period_total_hidden: bool,
     which: str,
+    draw: bool = True,
 ) -> charts.Chart | Html:
     """Themes as a share of each period's comments at every meeting, small numbers left out.
 
     `trend` is `sections.feedback.theme_trend`'s table of the themes in `names`; `which` names
-    them in the caption ("the most raised themes"). This period's total is hidden when
+    them in the caption ("the most raised themes"); `draw=False` leaves the picture out where
+    only the table is wanted. This period's total is hidden when
     `period_total_hidden`, as the section's opening hides it: beside the total to date it could
     give away a small number of comments before it.
     """
@@ -202,7 +206,7 @@ def theme_share_trend(
             f"fewer than {threshold} comments, or let a hidden count be worked out, so none "
             "is drawn."
         )
-    svg = theme_share_chart(shown, names, {m: short_date(m) for m in meetings})
+    svg = theme_share_chart(shown, names, {m: short_date(m) for m in meetings}) if draw else ""
     rows = [
         Row(
             [

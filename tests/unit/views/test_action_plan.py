@@ -55,6 +55,16 @@ def test_first_meeting_movement_says_nothing_moved_yet(board_dir):
     assert "This is the first meeting with an action plan, so nothing has moved yet." in html
 
 
+def test_rag_trend_undrawn_has_the_same_table_and_no_picture(latest):
+    plan = action_plan_status(latest)
+    drawn, undrawn = views.rag_trend(plan), views.rag_trend(plan, draw=False)
+    assert undrawn.svg == "" and drawn.svg.startswith("<?xml")
+    assert undrawn.data.to_html().markup == drawn.data.to_html().markup
+    assert views.action_plan_chart_figures(plan).markup == (
+        '<div class="chart-figures">\n' + drawn.data.to_html().markup + "</div>\n"
+    )
+
+
 def test_rag_trend_chart_has_alt_text_and_table(latest):
     chart = views.rag_trend(action_plan_status(latest))
     assert chart.alt.startswith(

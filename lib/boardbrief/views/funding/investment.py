@@ -112,11 +112,12 @@ def investment_by_area(funds: FundingStatus) -> Table:
     )
 
 
-def investment_chart(funds: FundingStatus) -> Chart:
-    """Committed per priority area, stacked by kind, with the table behind it."""
+def investment_chart(funds: FundingStatus, draw: bool = True) -> Chart:
+    """Committed per priority area, stacked by kind, with the table behind it (`draw=False`:
+    an empty picture, where only the table is wanted)."""
     frame = funds.by_area_and_kind
     areas = list(funds.by_area["name"])
-    svg = investment_by_area_chart(frame, areas)
+    svg = investment_by_area_chart(frame, areas) if draw else ""
     kinds = list(dict.fromkeys(frame["kind"]))
     wide = frame.pivot_table(
         index="name", columns="kind", values="committed_pence", aggfunc="sum", sort=False
