@@ -19,6 +19,7 @@ from boardbrief.sections.area import ANSWERED, AreaStatus
 from boardbrief.views.action_plan import RATING_COLUMNS
 from boardbrief.views.feedback import theme_share_trend
 from boardbrief.views.funding.cells import MONEY_COLUMNS, money_cells
+from boardbrief.views.funding.changes import SPEND_OVER_TIME_COLUMNS
 from boardbrief.views.scorecard import area_table, measure_chart
 from boardbrief.views.wording import agree, and_list, sentence
 
@@ -277,13 +278,7 @@ def area_spend_trend(focus: AreaStatus) -> Table | None:
     ]
     return Table(
         caption=f"Committed and spent on {focus.name} at each meeting",
-        columns=[
-            Column("Meeting"),
-            Column("Register as at"),
-            Column("Committed", "num"),
-            Column("Spent", "num"),
-            Column("Spend rate", "num"),
-        ],
+        columns=SPEND_OVER_TIME_COLUMNS,
         rows=rows,
     )
 

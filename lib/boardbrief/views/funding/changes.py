@@ -23,6 +23,15 @@ from boardbrief.views.funding.cells import (
 )
 from boardbrief.views.wording import sentence, with_verb
 
+# Committed and spent at each meeting: the briefing's table and an area page's share these columns.
+SPEND_OVER_TIME_COLUMNS = [
+    Column("Meeting"),
+    Column("Register as at"),
+    Column("Committed", "num"),
+    Column("Spent", "num"),
+    Column("Spend rate", "num"),
+]
+
 COUNTYWIDE = "Countywide"
 
 
@@ -179,13 +188,7 @@ def spend_trend(funds: FundingStatus) -> Chart:
         caption="Committed and spent at each meeting, from the register each meeting used",
         data=Table(
             caption="Committed and spent at each meeting",
-            columns=[
-                Column("Meeting"),
-                Column("Register as at"),
-                Column("Committed", "num"),
-                Column("Spent", "num"),
-                Column("Spend rate", "num"),
-            ],
+            columns=SPEND_OVER_TIME_COLUMNS,
             rows=rows,
         ),
     )
