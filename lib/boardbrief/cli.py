@@ -62,10 +62,14 @@ def _render(args: argparse.Namespace) -> int:
     from boardbrief.errors import UsageError
     from boardbrief.publish.parallel import render_all
     from boardbrief.publish.render import render_meeting
+    from boardbrief.publish.rendered_by import circulated_date
 
+    circulated = circulated_date(args.circulated) if args.circulated is not None else None
     if args.all or args.force:
         if args.meeting_date:
             raise UsageError("give a meeting date or --all, not both")
+        if circulated:
+            raise UsageError("--circulated dates one meeting's papers: give its date, not --all")
         results = render_all(
             args.data,
             args.out,
@@ -87,6 +91,7 @@ def _render(args: argparse.Namespace) -> int:
         cell_timeout=args.cell_timeout,
         pdf=args.pdf,
         area_pages=args.area_pages,
+        circulated=circulated,
     )
     print(result.html.resolve())
     return EXIT_OK
@@ -234,6 +239,12 @@ def _parser() -> argparse.ArgumentParser:
         dest="area_pages",
         action="store_false",
         help="skip the page for each priority area (areas/AREA.html): the briefing alone",
+    )
+    render.add_argument(
+        "--circulated",
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the date the papers went to the board; recorded in run.json, not in the briefing",
     )
     data_option(render)
     out_option(render)

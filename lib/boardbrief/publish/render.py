@@ -43,6 +43,7 @@ from boardbrief.publish.folders import can_write_in, check_output_folder, writin
 from boardbrief.publish.html import export_html
 from boardbrief.publish.locks import index_lock, only_render_of
 from boardbrief.publish.pdf import chromium_version, print_pdf, require_chromium
+from boardbrief.publish.rendered_by import who_and_when
 from boardbrief.publish.run_record import build_run_record, write_run_record
 from boardbrief.publish.staging import failed_notebook, new_staging, publish_folder
 
@@ -70,6 +71,7 @@ def render_meeting(
     cell_timeout: int | None = CELL_TIMEOUT,
     pdf: bool = False,
     area_pages: bool = True,
+    circulated: dt.date | None = None,
 ) -> RenderResult:
     """Render one meeting's briefing into `out_dir/MEETING_DATE/`.
 
@@ -87,6 +89,8 @@ def render_meeting(
         Also print `briefing.pdf` with headless Chromium (checked for before anything runs).
     area_pages
         Also write `areas/<area_id>.html` for every priority area (`notebooks/area.ipynb`).
+    circulated
+        The day the pack went to the board, recorded in run.json only.
 
     Raises
     ------
@@ -125,6 +129,7 @@ def render_meeting(
                 date,
                 browser,
                 area_pages,
+                circulated,
             )
     try:
         with writing_into(out_dir), index_lock(out_dir):
@@ -147,6 +152,7 @@ def _render_locked(
     date: str,
     browser: str | None = None,
     area_pages: bool = True,
+    circulated: dt.date | None = None,
 ) -> Path:
     """Run, export and record into a staging folder, then swap it in for the old briefing."""
     previous = out_dir / date
@@ -194,6 +200,7 @@ def _render_locked(
             folder=staging,
         )
         record["outputs"].update(area_fingerprints(staging, area_files))
+        record.update(who_and_when(circulated))
         if browser:
             log.info("printing the PDF with %s", browser)
             print_pdf(staging / paths.BRIEFING_HTML, staging / paths.BRIEFING_PDF, browser)
