@@ -113,9 +113,10 @@ def _validate(args: argparse.Namespace) -> int:
     from boardbrief.contract.board_config import config_warnings
     from boardbrief.contract.load import load_board_data
     from boardbrief.formatting import plural
+    from boardbrief.publish.commentary_check import latest_commentary_warnings
 
     data = load_board_data(args.data)
-    for warning in config_warnings(data.config):
+    for warning in [*config_warnings(data.config), *latest_commentary_warnings(data)]:
         print(f"boardbrief: warning: {warning}", file=sys.stderr)
     print(
         f"{args.data}: all {len(data.files_read)} files meet the data contract "

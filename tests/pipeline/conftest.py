@@ -134,4 +134,5 @@ def rendered_sample(tmp_path_factory: pytest.TempPathFactory) -> dict[str, objec
         "folder": folder,
         "html": (folder / "briefing.html").read_text(encoding="utf-8"),
         "notebook": (folder / "briefing.ipynb").read_text(encoding="utf-8"),
+        "stderr": result.stderr,
     }

@@ -38,6 +38,7 @@ SECTIONS = [
     "Annex: investment in detail",
     "Annex: published statistics in detail",
     "For analysts: what the codebook misses",
+    "For analysts: numbers in the commentary to check",
     "About this briefing",
 ]
 

@@ -33,6 +33,8 @@ class Commentary:
     overall_rag: str | None = None
     area_rag: dict[str, str] = field(default_factory=dict)
     asks: tuple[str, ...] = ()
+    body_line: int = 1  # the file's line on which `body` starts, after any front matter
+    ask_lines: tuple[int | None, ...] = ()  # the file's line of each of `asks`
 
     def body_html(self, top_level: int | None = None) -> str:
         """The narrative as safe HTML, its headings moved below the section's own heading.
@@ -92,8 +94,9 @@ def read_commentary(path: Path, name: str, area_ids: list[str]) -> Commentary:
         return Commentary(name, text)
     front, root = load_plain_yaml(match.group(1), name, first_line=2)
     body = text[match.end() :]
+    body_line = text[: match.end()].count("\n") + 1
     if front is None:
-        return Commentary(name, body)
+        return Commentary(name, body, body_line=body_line)
     if not isinstance(front, dict):
         raise DataError([Problem(name, 2, None, None, "front matter of `key: value` lines")])
     problems: list[Problem] = []
@@ -119,7 +122,8 @@ def read_commentary(path: Path, name: str, area_ids: list[str]) -> Commentary:
     asks = _asks(front.get("asks"), name, root, problems)
     if problems:
         raise DataError(problems)
-    return Commentary(name, body, overall, area_rag, asks)
+    ask_lines = tuple(line_of(root, ("asks", position), 2) for position in range(len(asks)))
+    return Commentary(name, body, overall, area_rag, asks, body_line, ask_lines)
 
 
 MAX_ASK_CHARACTERS = 500

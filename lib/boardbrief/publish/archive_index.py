@@ -8,6 +8,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from markupsafe import Markup
+
 from boardbrief import paths
 from boardbrief.formatting import count, gbp_short, long_date
 from boardbrief.present import rag_badge, render_block
@@ -43,7 +45,6 @@ def write_index(out_dir: Path, board: str, areas: dict[str, str] | None = None) 
             if (folder / paths.area_page(area)).is_file()
         ]
         figures = json.loads((out_dir / date.isoformat() / paths.FIGURES_JSON).read_text("utf-8"))
-        rating = figures.get("overall.assessed_rag") or figures.get("overall.rag")
         committed = figures.get("funding.committed_gbp")
         rows.append(
             {
@@ -56,7 +57,7 @@ def write_index(out_dir: Path, board: str, areas: dict[str, str] | None = None) 
                 if (out_dir / date.isoformat() / paths.BRIEFING_PDF).is_file()
                 else None,
                 "areas": pages,
-                "rating": rag_badge(rating) if rating else "\u2013",
+                **ratings(figures),
                 "open": _count(figures.get("actions.open")),
                 "overdue": _count(figures.get("actions.overdue")),
                 "comments": _count(figures.get("feedback.period.comments")),
@@ -85,6 +86,17 @@ def write_index(out_dir: Path, board: str, areas: dict[str, str] | None = None) 
             Path(handle.name).unlink(missing_ok=True)
             raise
     return target
+
+
+def ratings(figures: dict[str, object]) -> dict[str, Markup | str]:
+    """The overall rating twice, each in its own labelled column, so neither passes for the other:
+    `assessed` is the lead officer's judgement (from the commentary), `derived` the board's rule
+    applied to the actions."""
+    assessed, derived = figures.get("overall.assessed_rag"), figures.get("overall.rag")
+    return {
+        "assessed": rag_badge(str(assessed)) if assessed else "not assessed",
+        "derived": rag_badge(str(derived)) if derived else "\u2013",
+    }
 
 
 def _count(value: object) -> str:

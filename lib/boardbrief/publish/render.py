@@ -31,6 +31,7 @@ from boardbrief.publish.area_pages import (
     print_area_pdfs,
     without_area_links,
 )
+from boardbrief.publish.commentary_check import warn_about_commentary
 from boardbrief.publish.execute import (
     CELL_TIMEOUT,
     KERNEL_NAME,
@@ -179,6 +180,7 @@ def _render_locked(
             )
             area_files = areas.result() if areas is not None else []
         figures = figures_module.figures_from_notebook(executed)
+        warn_about_commentary(meeting, figures)
         (staging / paths.FIGURES_JSON).write_text(
             figures_module.figures_json(figures), encoding="utf-8", newline="\n"
         )

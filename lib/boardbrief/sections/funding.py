@@ -385,7 +385,8 @@ def funding_status(meeting: Meeting) -> FundingStatus:
 def funding_figures(status: FundingStatus) -> dict[str, float | int | None]:
     """The funding section's keys in figures.json, money in pounds.
 
-    `funding.committed_gbp` and `funding.spent_gbp` over the whole register; committed by kind
+    `funding.committed_gbp` and `funding.spent_gbp` over the whole register, and `funding.lines`
+    its number of lines (the summary's "across 78 lines"); committed by kind
     (spaces as underscores: `physical_resources`), by priority area, and by organisation with
     lines now or in the previous register (0 for one whose lines were all withdrawn); committed
     per child aged 0 to 25 for every district (lines tied to it only, to the penny, halves up);
@@ -395,6 +396,7 @@ def funding_figures(status: FundingStatus) -> dict[str, float | int | None]:
     figures: dict[str, float | int | None] = {
         "funding.committed_gbp": pounds(status.totals["committed_pence"]),
         "funding.spent_gbp": pounds(status.totals["spent_pence"]),
+        "funding.lines": int(status.totals["lines"]),
     }
     for kind in status.by_kind.itertuples():
         key = kind.kind.replace(" ", "_")

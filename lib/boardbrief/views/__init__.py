@@ -37,6 +37,7 @@ from boardbrief.views.area import (
     area_themes,
     behind_trajectory,
 )
+from boardbrief.views.commentary_numbers import unmatched_commentary_numbers
 from boardbrief.views.feedback import (
     codebook_gaps,
     feedback_by_district,
@@ -138,5 +139,6 @@ __all__ = [
     "themes_by_district",
     "themes_by_respondent",
     "tone",
+    "unmatched_commentary_numbers",
     "you_said_we_did",
 ]

@@ -115,3 +115,11 @@ def test_section_is_the_text_under_a_heading_to_the_next_of_its_level(tmp_path):
     assert section.body_html(top_level=3) == "<p>Still red.</p>\n<h3>Detail</h3>\n<p>More.</p>\n"
     assert commentary.section(["Transport"]).body == "Better.\n"
     assert commentary.section(["Access"]) is None
+
+
+def test_read_commentary_knows_the_lines_of_its_body_and_asks(tmp_path):
+    commentary = read(
+        tmp_path, "---\noverall_rag: A\nasks:\n- Agree one.\n- Note two.\n---\n\nBody\n"
+    )
+    assert (commentary.body_line, commentary.ask_lines) == (7, (4, 5))
+    assert commentary.body.splitlines()[8 - commentary.body_line] == "Body"

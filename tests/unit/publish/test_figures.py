@@ -91,6 +91,7 @@ def test_briefing_figures_exact(meeting):
         "funding.kind.funding.committed_gbp": 135000.5,
         "funding.kind.physical_resources.committed_gbp": 5000.0,
         "funding.kind.staff_time.committed_gbp": 80000.0,
+        "funding.lines": 4,
         "funding.new_lines": 3,
         "funding.org.nhs_north.committed_gbp": 80000.0,
         "funding.org.nsc.committed_gbp": 135000.5,

@@ -214,6 +214,7 @@ def test_funding_figures_exact(status):
     assert funding_figures(status) == {
         "funding.committed_gbp": 20200.49,
         "funding.spent_gbp": 5200.02,
+        "funding.lines": 5,
         "funding.kind.funding.committed_gbp": 13000.0,
         "funding.kind.physical_resources.committed_gbp": 1199.99,
         "funding.kind.staff_time.committed_gbp": 6000.5,
