@@ -58,6 +58,7 @@ def _unchanged_but_failed(out, before, kept):
     assert not [p for p in out.iterdir() if p.name.startswith(".") and p.name != ".locks"]
 
 
+@pytest.mark.transport
 def test_killed_kernel_keeps_previous_briefing(tmp_path, rendered, previous):
     out, before = previous
     broken = _notebook_with(tmp_path, "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)")
@@ -66,6 +67,7 @@ def test_killed_kernel_keeps_previous_briefing(tmp_path, rendered, previous):
     _unchanged_but_failed(out, before, kept=False)  # a killed kernel leaves no notebook to keep
 
 
+@pytest.mark.transport
 def test_hanging_cell_is_stopped_after_the_timeout(tmp_path, rendered, previous):
     out, before = previous
     broken = _notebook_with(tmp_path, "import time\ntime.sleep(120)")
@@ -275,6 +277,7 @@ def test_index_failure_after_publishing_says_the_briefing_is_in_place(
     assert not (out / "index.html").exists()
 
 
+@pytest.mark.transport
 def test_ctrl_c_stops_the_render_and_its_kernel_and_changes_nothing(tmp_path, rendered, previous):
     out, before = previous
     running = tmp_path / "cell-running"
