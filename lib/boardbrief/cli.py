@@ -271,9 +271,10 @@ def _parser() -> argparse.ArgumentParser:
         "export",
         help="write a meeting's tables for analysts as CSV",
         description=(
-            "Write OUT/MEETING_DATE/actions.csv, feedback_themes.csv, funding_lines.csv and "
-            "investment_per_child.csv: the figures the briefing shows, small feedback counts "
-            "suppressed as [c], no comment text. Files are UTF-8 with a byte-order mark for "
+            "Write OUT/MEETING_DATE/actions.csv, feedback_themes.csv, funding_lines.csv, "
+            "investment_per_child.csv and more: the figures the briefing shows, small feedback "
+            "counts suppressed as [c]; feedback_coding.csv says how each comment was coded. "
+            "No comment text. Files are UTF-8 with a byte-order mark for "
             "Excel; text that a spreadsheet would run as a formula (starting =, +, -, @) is "
             "prefixed with '. Each file is replaced whole or not at all."
         ),

@@ -216,7 +216,7 @@ def coding_phrases(feedback: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
         feedback.loc[coding.loc[~by_analyst, "row"].unique(), "comment"]
     )
     how = matched.groupby(["row", "theme"], sort=False)["phrase"].agg(
-        lambda p: "; ".join(dict.fromkeys(p))
+        lambda p: ", ".join(dict.fromkeys(p))
     )
     keys = pd.MultiIndex.from_frame(coding[["row", "theme"]])
     coding["how"] = how.reindex(keys).to_numpy()
