@@ -358,7 +358,7 @@ MOVEMENT_RULE = Rule(
     "actions.<movement>",
     "Each action's rating against the snapshot the previous meeting used, in the order red < "
     "amber < green < blue: improved (higher now), declined (lower now), new (not in that "
-    "snapshot), removed (in it, not in this one). Empty at a board's first meeting.",
+    "snapshot), removed (in it, not in this one). None at a board's first meeting.",
     COUNT,
 )
 OVERALL_RULE = Rule(

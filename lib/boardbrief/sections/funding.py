@@ -476,7 +476,7 @@ LINES_RULE = Rule(
     "funding.<change>_lines",
     "Lines compared with the register the previous meeting used, by line id: new (not in it), "
     "changed (committed or spent moved, or organisation, priority area, kind or district "
-    "changed), withdrawn (in it, not in this one). Empty at a board's first meeting.",
+    "changed), withdrawn (in it, not in this one). None at a board's first meeting.",
     COUNT,
 )
 FUNDING_RULES = (
