@@ -196,20 +196,34 @@ def trace_figure(
     DataError
         The data breaks the contract, or the meeting is not listed.
     """
-    archive = Path(out_dir) / meeting_date if meeting_date != LATEST else None
-    frozen = archive is not None and (archive / INPUTS_FOLDER / "board.yml").is_file()
-    source = archive / INPUTS_FOLDER if frozen and archive else Path(data_dir)
+    frozen = frozen_inputs(Path(out_dir), meeting_date)
+    source = frozen or Path(data_dir)
     meeting = select_meeting(load_board_data(source), meeting_date)
-    archive = Path(out_dir) / meeting.date.isoformat()
     found = meeting_traces(meeting)
     chosen = chosen_traces(found.traces, key)
-    figures_file = archive / paths.FIGURES_JSON
-    archived = (
-        json.loads(figures_file.read_text(encoding="utf-8")) if figures_file.is_file() else None
-    )
+    archived = archived_figures(Path(out_dir) / meeting.date.isoformat())
     if archived is not None:
         check_archived(chosen, archived)
-    return TraceAnswer(chosen, key in found.traces, source, frozen, archived is not None)
+    return TraceAnswer(
+        chosen, key in found.traces, source, frozen is not None, archived is not None
+    )
+
+
+def frozen_inputs(out_dir: Path, meeting_date: str) -> Path | None:
+    """The archived meeting's frozen copy of its data folder, when the archive holds one."""
+    folder = out_dir / meeting_date / INPUTS_FOLDER
+    return folder if meeting_date != LATEST and (folder / "board.yml").is_file() else None
+
+
+def archived_figures(archive: Path) -> dict[str, object] | None:
+    """The archived figures.json of a meeting, or None when the meeting was never rendered."""
+    path = archive / paths.FIGURES_JSON
+    if not path.is_file():
+        return None
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise FigureMismatch(f"{path} is not the JSON a render writes ({error})") from None
 
 
 def chosen_traces(traces: dict[str, Trace], key: str) -> list[Trace]:
