@@ -6,8 +6,12 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from boardbrief.cli import main
 from boardbrief.contract.load import load_board_data
+from boardbrief.contract.meeting import select_meeting
+from boardbrief.publish.trace import archived_figures, check_archived, meeting_traces
 from tests.conftest import NORTHSHIRE
 from tests.pipeline.conftest import run_cli
 
@@ -88,3 +92,16 @@ def test_trace_of_the_sample_shows_no_comment_text(tmp_path):
         shown = result.stdout + result.stderr
         assert [c for c in comments if c in shown] == []
         assert "matched=" in shown or figure == "feedback.quotes_shown"
+
+
+@pytest.mark.pipeline
+def test_every_traced_figure_of_the_sample_is_the_one_its_render_archived(rendered_sample, capsys):
+    folder = rendered_sample["folder"]
+    archived = archived_figures(folder)
+    traced = meeting_traces(select_meeting(load_board_data(SAMPLE), folder.name))
+    assert sorted(archived) == sorted(traced.traces)
+    check_archived(list(traced.traces.values()), archived)  # raises naming any difference
+    args = ["--data", str(SAMPLE), "--out", str(folder.parent)]
+    code, out, err = trace(capsys, folder.name, "actions.overdue", *args)
+    assert code == 0, err
+    assert "Checked against the archived figures.json: the same." in out
