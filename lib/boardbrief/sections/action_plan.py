@@ -14,9 +14,11 @@ from boardbrief.contract.meeting import Meeting
 from boardbrief.ratings import DEFAULT_RULE, RAG_ORDER, RAG_RANK, RagRule
 from boardbrief.sections.tracing import (
     COUNT,
+    FIRST_MEETING,
     RULE,
     VALUE,
     Rule,
+    RuleSettings,
     SourceRow,
     Trace,
     rows_by_id,
@@ -406,16 +408,24 @@ def action_plan_trace(meeting: Meeting, plan: ActionPlanStatus) -> list[Trace]:
     snapshot = meeting.actions
     table, file = snapshot.table, snapshot.file
 
-    def rows(ids: pd.Series, *fields: str, frame: pd.DataFrame = table) -> list[SourceRow]:
-        return rows_by_id(frame, file, "action_id", list(ids), fields)
+    def rows(ids: pd.Series, *fields: str) -> list[SourceRow]:
+        return rows_by_id(table, file, "action_id", list(ids), fields)
 
-    def counted(rule: Rule, key: str, ids: pd.Series, *fields: str, **extra: object) -> Trace:
-        return Trace(key, figures[key], rule, tuple(rows(ids, *fields)), **extra)  # type: ignore[arg-type]
+    def counted(
+        rule: Rule, key: str, ids: pd.Series, *fields: str, settings: RuleSettings | None = None
+    ) -> Trace:
+        return Trace(key, figures[key], rule, tuple(rows(ids, *fields)), settings or {})
 
-    def listed(rule: Rule, key: str, frame: pd.DataFrame, *fields: str, **extra: object) -> Trace:
+    def listed(
+        rule: Rule,
+        key: str,
+        frame: pd.DataFrame,
+        *fields: str,
+        settings: RuleSettings | None = None,
+    ) -> Trace:
         """Rows of the snapshot with the fields the status frame added (days overdue ...)."""
         found = with_fields(rows(frame["action_id"], *fields), frame, "action_id")
-        return Trace(key, figures[key], rule, tuple(found), **extra)  # type: ignore[arg-type]
+        return Trace(key, figures[key], rule, tuple(found), settings or {})
 
     config = plan.config
     rule_settings = {
@@ -488,7 +498,7 @@ def _movement_traces(
     for kind in MOVEMENT_FIGURES:
         key = f"actions.{kind}"
         if plan.movements is None or meeting.previous_actions is None:
-            traces.append(Trace(key, figures[key], MOVEMENT_RULE, note="a board's first meeting"))
+            traces.append(Trace(key, figures[key], MOVEMENT_RULE, note=FIRST_MEETING))
             continue
         moved = plan.movements[plan.movements["movement"] == kind]
         source = meeting.previous_actions if kind == "removed" else meeting.actions

@@ -17,7 +17,16 @@ from boardbrief.contract.load import Snapshot
 from boardbrief.contract.meeting import Meeting
 from boardbrief.contract.schemas import FUNDING_KINDS
 from boardbrief.formatting import pounds
-from boardbrief.sections.tracing import COUNT, PER_CHILD, SUM, Rule, SourceRow, Trace
+from boardbrief.sections.tracing import (
+    COUNT,
+    FIRST_MEETING,
+    PER_CHILD,
+    SUM,
+    Rule,
+    RuleSettings,
+    SourceRow,
+    Trace,
+)
 
 LINE_CHANGES = ("new", "changed", "withdrawn", "unchanged")
 ATTRIBUTES = ("organisation", "priority_area", "kind", "district")
@@ -495,9 +504,11 @@ def funding_trace(meeting: Meeting, status: FundingStatus) -> list[Trace]:
     figures = funding_figures(status)
     register, file = meeting.funding.table, meeting.funding.file
 
-    def lines(rule: Rule, key: str, where: pd.Series | None = None, **extra: object) -> Trace:
+    def lines(
+        rule: Rule, key: str, where: pd.Series | None = None, settings: RuleSettings | None = None
+    ) -> Trace:
         chosen = register if where is None else register[where]
-        return Trace(key, figures[key], rule, tuple(_line_rows(chosen, file)), **extra)  # type: ignore[arg-type]
+        return Trace(key, figures[key], rule, tuple(_line_rows(chosen, file)), settings or {})
 
     found = [
         lines(COMMITTED_RULE, "funding.committed_gbp"),
@@ -523,7 +534,7 @@ def funding_trace(meeting: Meeting, status: FundingStatus) -> list[Trace]:
     for change in ("new", "changed", "withdrawn"):
         key = f"funding.{change}_lines"
         if status.lines is None or meeting.previous_funding is None:
-            found.append(Trace(key, figures[key], LINES_RULE, note="a board's first meeting"))
+            found.append(Trace(key, figures[key], LINES_RULE, note=FIRST_MEETING))
             continue
         ids = status.lines.loc[status.lines["change"] == change, ["line_id", "moved"]]
         source = meeting.previous_funding if change == "withdrawn" else meeting.funding

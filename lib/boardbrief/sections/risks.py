@@ -18,7 +18,14 @@ from boardbrief.contract.meeting import Meeting
 from boardbrief.ratings import RiskBands
 from boardbrief.sections.action_plan import ActionPlanStatus
 from boardbrief.sections.scorecard import ScorecardStatus
-from boardbrief.sections.tracing import COUNT, Rule, SourceRow, Trace, table_rows
+from boardbrief.sections.tracing import (
+    COUNT,
+    NO_EARLIER_REGISTER,
+    Rule,
+    SourceRow,
+    Trace,
+    table_rows,
+)
 
 RISK_RATINGS = ("red", "amber", "green")
 RISK_MOVEMENTS = ("new", "up", "down", "closed", "unchanged")
@@ -261,7 +268,7 @@ def risk_trace(meeting: Meeting, status: RiskStatus | None) -> list[Trace]:
     for kind in ("new", "closed", "up", "down"):
         key = f"risks.{kind}"
         if status.movement is None or previous is None:
-            found.append(Trace(key, figures[key], MOVEMENT_RULE, note="no earlier register"))
+            found.append(Trace(key, figures[key], MOVEMENT_RULE, note=NO_EARLIER_REGISTER))
             continue
         moved = status.movement.loc[status.movement["movement"] == kind, "risk_id"]
         # a closed risk is traced to the earlier register, where it was last open

@@ -24,6 +24,12 @@ VALUE = "value"  # one field of the one row
 IDS = "ids"  # the rows' ids, in order
 RULE = "rule"  # a rating or judgement: the rule applied to the rows' fields
 
+# Why a comparison figure has no rows (and is None): there is nothing earlier to compare with.
+FIRST_MEETING = "a board's first meeting"
+NO_EARLIER_REGISTER = "no earlier register"
+
+RuleSettings = Mapping[str, object]  # the board's settings a rule used, by name
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -62,7 +68,7 @@ class Trace:
     value: object
     rule: Rule
     rows: tuple[SourceRow, ...] = ()
-    settings: Mapping[str, object] = field(default_factory=dict)
+    settings: RuleSettings = field(default_factory=dict)
     note: str = ""
 
 

@@ -21,11 +21,21 @@ from boardbrief.publish.trace import (
     meeting_traces,
     trace_text,
 )
-from boardbrief.sections.tracing import COUNT, IDS, PER_CHILD, RULE, SUM, VALUE, Trace
+from boardbrief.sections.tracing import (
+    COUNT,
+    FIRST_MEETING,
+    IDS,
+    NO_EARLIER_REGISTER,
+    PER_CHILD,
+    RULE,
+    SUM,
+    VALUE,
+    Trace,
+)
 from tests.conftest import NORTHSHIRE
 
 SAMPLE = Path(__file__).resolve().parents[3] / "data"
-NOTHING_TO_COMPARE = ("a board's first meeting", "no earlier register")
+NOTHING_TO_COMPARE = (FIRST_MEETING, NO_EARLIER_REGISTER)
 
 
 @pytest.fixture(scope="module")
@@ -246,4 +256,4 @@ def test_every_figure_of_each_northshire_meeting_recomputes_from_its_rows(meetin
     assert {k: t.value for k, t in traced.traces.items() if not agrees(t, threshold)} == {}
     if meeting == "2026-03-10":
         assert traced.traces["actions.improved"].value is None
-        assert traced.traces["actions.improved"].note == "a board's first meeting"
+        assert traced.traces["actions.improved"].note == FIRST_MEETING
