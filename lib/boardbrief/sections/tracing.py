@@ -19,7 +19,7 @@ import pandas as pd
 # How a figure follows from its rows, so that anyone (and the tests) can redo it.
 COUNT = "count"  # the number of rows
 SUM = "sum"  # the sum of one field over the rows (money in pounds, to the penny)
-PER_CHILD = "per child"  # the rows' committed money over the population row's, to the penny
+PER_CHILD = "per child"  # the rows' committed money over the population in the settings
 VALUE = "value"  # one field of the one row
 IDS = "ids"  # the rows' ids, in order
 RULE = "rule"  # a rating or judgement: the rule applied to the rows' fields
