@@ -63,13 +63,15 @@ def _render(args: argparse.Namespace) -> int:
     from boardbrief.publish.parallel import render_all
     from boardbrief.publish.render import render_meeting
 
-    if args.all or args.force:
+    if args.all:
         if args.meeting_date:
             raise UsageError("give a meeting date or --all, not both")
         results = render_all(
             args.data,
             args.out,
             force=args.force,
+            reason=args.reason,
+            sign=args.sign,
             workers=args.workers,
             cell_timeout=args.cell_timeout,
             pdf=args.pdf,
@@ -78,7 +80,10 @@ def _render(args: argparse.Namespace) -> int:
         for result in results:
             print(result.html.resolve())
         if not results:
-            log.info("every meeting with data is already rendered (use --force to redo them)")
+            log.info(
+                "every meeting with data is already rendered "
+                '(use --force --reason "WHY" to redo them)'
+            )
         return EXIT_OK
     result = render_meeting(
         args.data,
@@ -87,6 +92,9 @@ def _render(args: argparse.Namespace) -> int:
         cell_timeout=args.cell_timeout,
         pdf=args.pdf,
         area_pages=args.area_pages,
+        force=args.force,
+        reason=args.reason,
+        sign=args.sign,
     )
     print(result.html.resolve())
     return EXIT_OK
@@ -95,7 +103,9 @@ def _render(args: argparse.Namespace) -> int:
 def _verify(args: argparse.Namespace) -> int:
     from boardbrief.publish.verify import INPUTS_CHANGED, REPRODUCED, verify_meeting
 
-    verification = verify_meeting(args.out, args.meeting_date, args.data)
+    verification = verify_meeting(
+        args.out, args.meeting_date, args.data, allowed_signers=args.allowed_signers
+    )
     print(f"{args.meeting_date}: {verification.outcome}")
     for finding in verification.findings:
         print(f"  - {finding}")
@@ -207,9 +217,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="render every meeting with data (list's 'data' column) not yet rendered",
     )
-    render.add_argument(
-        "--force", action="store_true", help="with --all: render every meeting, even if rendered"
-    )
+    _add_replace_options(render)
     render.add_argument(
         "--workers",
         type=int,
@@ -251,6 +259,13 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         metavar="DIR",
         help="the data folder (default: the one recorded in the run record)",
+    )
+    verify.add_argument(
+        "--allowed-signers",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="check run.json's signature against this allowed-signers file (ssh-keygen -Y)",
     )
     out_option(verify)
     verify.set_defaults(handler=_verify)
@@ -321,6 +336,29 @@ def _parser() -> argparse.ArgumentParser:
 
     add_returns_command(commands, data_option)
     return parser
+
+
+def _add_replace_options(render: argparse.ArgumentParser) -> None:
+    """render's options to replace an archived briefing (kept, with a reason) and to sign."""
+    render.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the meeting's archived briefing (with --all: every meeting's); the "
+        "replaced one is kept in MEETING/superseded/; needs --reason",
+    )
+    render.add_argument(
+        "--reason",
+        default=None,
+        metavar="TEXT",
+        help="with --force: why the archived briefing is replaced (kept in run.json)",
+    )
+    render.add_argument(
+        "--sign",
+        type=Path,
+        default=None,
+        metavar="KEYFILE",
+        help="sign run.json with this SSH private key (ssh-keygen -Y sign): run.json.sig",
+    )
 
 
 def _configure_logging(verbose: bool) -> logging.Handler:

@@ -12,6 +12,7 @@ from boardbrief import paths
 from boardbrief.formatting import count, gbp_short, long_date
 from boardbrief.present import rag_badge, render_block
 from boardbrief.publish.folders import replace_retrying
+from boardbrief.publish.supersede import SUPERSEDED_DIR, superseded_versions
 
 INDEX_HTML = "index.html"
 
@@ -56,6 +57,7 @@ def write_index(out_dir: Path, board: str, areas: dict[str, str] | None = None) 
                 if (out_dir / date.isoformat() / paths.BRIEFING_PDF).is_file()
                 else None,
                 "areas": pages,
+                "superseded": superseded_links(out_dir, date.isoformat()),
                 "rating": rag_badge(rating) if rating else "\u2013",
                 "open": _count(figures.get("actions.open")),
                 "overdue": _count(figures.get("actions.overdue")),
@@ -85,6 +87,17 @@ def write_index(out_dir: Path, board: str, areas: dict[str, str] | None = None) 
             Path(handle.name).unlink(missing_ok=True)
             raise
     return target
+
+
+def superseded_links(out_dir: Path, date: str) -> list[dict[str, str]]:
+    """The replaced briefings kept for a meeting, oldest first, each with when it was replaced."""
+    return [
+        {
+            "href": f"{date}/{SUPERSEDED_DIR}/{name}/{paths.BRIEFING_HTML}",
+            "name": f"replaced {name[:10]} {name[11:19].replace('-', ':')} UTC",
+        }
+        for name in superseded_versions(out_dir / date)
+    ]
 
 
 def _count(value: object) -> str:
