@@ -155,6 +155,16 @@ def test_the_fingerprint_is_on_the_front_page_and_every_printed_page(chained):
     assert all(f"Record fingerprint {short}" in page.extract_text() for page in pages)
 
 
+def test_area_pages_print_the_same_fingerprint_in_their_footers(rendered):
+    folder = rendered["folder"]
+    record = json.loads((folder / "run.json").read_text(encoding="utf-8"))
+    pages = sorted((folder / "areas").glob("*.html"))
+    assert len(pages) == 3
+    for page in pages:
+        footer = f"Record fingerprint {short_fingerprint(record['fingerprint'])}"
+        assert footer in page.read_text(encoding="utf-8"), page.name
+
+
 def test_a_plain_papermill_run_shows_the_same_fingerprint_as_the_render(tmp_path, rendered):
     """The kernel computes the fingerprint from the files it read, not from the command."""
     import nbformat
