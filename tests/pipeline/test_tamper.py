@@ -112,6 +112,29 @@ def test_force_without_a_reason_is_a_usage_error(tmp_path, rendered, extra):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_render_all_force_with_a_reason_replaces_and_keeps_every_rendered_meeting(
+    tmp_path, rendered
+):
+    out = tmp_path / "briefings"
+    shutil.copytree(rendered["out"], out)
+    result = run_cli(
+        "render", "--all", "--force", "--reason", "a new counting rule", "--no-area-pages",
+        "--data", str(rendered["data"]), "--out", str(out),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert sorted(Path(line).parent.name for line in result.stdout.splitlines()) == [
+        "2026-03-10",
+        "2026-04-14",
+        "2026-05-12",
+    ]
+    record = json.loads((out / "2026-05-12" / "run.json").read_text(encoding="utf-8"))
+    assert record["replaces"]["reason"] == "a new counting rule"
+    kept = out / "2026-05-12" / record["replaces"]["superseded_folder"]
+    assert fingerprint(kept) == fingerprint(rendered["folder"])
+    assert json.loads((out / "2026-03-10" / "run.json").read_text("utf-8"))["replaces"] is None
+    assert len((out / "ledger.jsonl").read_text(encoding="utf-8").splitlines()) == 4
+
+
 def test_forced_render_keeps_the_replaced_briefing_lists_and_names_it(chained):
     out, session = chained["out"], chained["session"]
     record = json.loads((out / "2026-05-12" / "run.json").read_text(encoding="utf-8"))
@@ -323,3 +346,33 @@ def test_verify_without_ssh_keygen_says_so(archive, tmp_path):
     result = _verify(archive, LATER, "--allowed-signers", str(archive / "allowed_signers"), env=env)
     assert result.returncode == 2
     assert "need ssh-keygen, which was not found" in result.stderr
+
+
+@pytest.mark.parametrize("page", ["index.html", f"{LATER}/briefing.html"])
+def test_an_index_listing_a_replaced_briefing_and_a_fingerprinted_briefing_pass_the_checks(
+    chained, page
+):
+    """axe (WCAG 2.2 AA), the Nu checker and no script: the new links and front-page lines."""
+    from tests.pipeline.browser import (
+        describe_axe,
+        describe_vnu,
+        missing_for_chromium,
+        missing_for_vnu,
+        open_in_chromium,
+        outside_requests,
+        require,
+        signs_of_script,
+        validate_html,
+    )
+
+    require(missing_for_chromium())
+    require(missing_for_vnu())
+    path = chained["out"] / page
+    assert "superseded/" in (chained["out"] / "index.html").read_text(encoding="utf-8")
+    report = open_in_chromium(path)
+    axe = report["withJavaScript"]["axe"]
+    assert axe["violations"] == [], "axe-core found:\n" + describe_axe(axe["violations"])
+    assert outside_requests(report) == []
+    assert signs_of_script(report) == []
+    errors = validate_html(path)
+    assert errors == [], f"vnu.jar found in {path}:\n" + describe_vnu(errors)
