@@ -12,11 +12,10 @@ BROWSER_SKIP := the browser tests will be skipped (and fail under CI=true)
 # Test files run in parallel, a worker per core; a module's tests that share a module fixture
 # stay on one worker (tests/conftest.py), and the session's renders are shared by all workers.
 PARALLEL := -n auto --dist loadgroup
-# The tcp pass repeats the tests that start a kernel through boardbrief, not those that start
-# none (list, the parameters check) or start papermill's own (the plain papermill run).
-TCP_TESTS := tests/pipeline/test_render.py tests/pipeline/test_faults.py \
-	tests/pipeline/test_audit.py -k "not eight_meetings and not list_shows \
-	and not check_parameters and not plain_papermill"
+# The tcp pass repeats the tests marked `transport`: those where the way to the kernel matters
+# (a render with both kernels started early, a kernel that dies, a cell that hangs, Ctrl-C, a
+# verify). The rest of the suite reaches the kernel no differently.
+TCP_TESTS := -m transport
 
 .PHONY: briefing test test-fast test-install browser-tools office-tools bench lab lint format lock \
 	clean
@@ -36,11 +35,11 @@ $(STAMP): requirements.lock pyproject.toml
 briefing: $(STAMP)
 	@$(BIN)/boardbrief render
 
-## Run the whole test suite, then the render, verify and fault tests again with the kernel on tcp
+## Run the whole test suite, then the tests that reach the kernel differently again on tcp
 ## (the transport Windows uses; Linux and macOS use ipc unless asked).
 test: $(STAMP) browser-tools office-tools
 	@$(BIN)/python -m pytest $(PARALLEL)
-	@echo "Again with the kernel on tcp: the render, verify and fault tests ..." >&2
+	@echo "Again with the kernel on tcp: the tests marked transport ..." >&2
 	@BOARDBRIEF_KERNEL_TRANSPORT=tcp $(BIN)/python -m pytest $(PARALLEL) $(TCP_TESTS)
 
 ## The README's Windows route without make, from a fresh copy of the repository to a rendered

@@ -27,13 +27,7 @@ STAMP_NAME = ".boardbrief-installed"
 INPUTS = (REPO / "requirements.lock", REPO / "pyproject.toml")
 KERNEL = "boardbrief"
 PARALLEL = ["-n", "auto", "--dist", "loadgroup"]  # as the Makefile's PARALLEL
-TCP_TESTS = [  # as the Makefile's TCP_TESTS
-    "tests/pipeline/test_render.py",
-    "tests/pipeline/test_faults.py",
-    "tests/pipeline/test_audit.py",
-    "-k",
-    "not eight_meetings and not list_shows and not check_parameters and not plain_papermill",
-]
+TCP_TESTS = ["-m", "transport"]  # as the Makefile's TCP_TESTS
 
 
 def venv_python() -> Path:
@@ -82,9 +76,7 @@ def main(argv: list[str] | None = None) -> None:
         run(python, "-m", "boardbrief", "render", *rest)
     elif args.task == "test":
         run(python, "-m", "pytest", *PARALLEL, *rest)
-        print(
-            "Again with the kernel on tcp: the render, verify and fault tests ...", file=sys.stderr
-        )
+        print("Again with the kernel on tcp: the tests marked transport ...", file=sys.stderr)
         run(
             python,
             "-m",

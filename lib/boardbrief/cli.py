@@ -12,6 +12,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from boardbrief import __version__, paths
 from boardbrief.errors import (
@@ -136,6 +137,13 @@ def _export(args: argparse.Namespace) -> int:
 
     for path in export_meeting(args.data, args.out, args.meeting_date):
         print(path.resolve())
+    return EXIT_OK
+
+
+def _trace(args: argparse.Namespace) -> int:
+    from boardbrief.publish.trace import trace_figure, trace_text
+
+    print(trace_text(trace_figure(args.out, args.meeting_date, args.figure, args.data)), end="")
     return EXIT_OK
 
 
@@ -278,9 +286,10 @@ def _parser() -> argparse.ArgumentParser:
         "export",
         help="write a meeting's tables for analysts as CSV",
         description=(
-            "Write OUT/MEETING_DATE/actions.csv, feedback_themes.csv, funding_lines.csv and "
-            "investment_per_child.csv: the figures the briefing shows, small feedback counts "
-            "suppressed as [c], no comment text. Files are UTF-8 with a byte-order mark for "
+            "Write OUT/MEETING_DATE/actions.csv, feedback_themes.csv, funding_lines.csv, "
+            "investment_per_child.csv and more: the figures the briefing shows, small feedback "
+            "counts suppressed as [c]; feedback_coding.csv says how each comment was coded. "
+            "No comment text. Files are UTF-8 with a byte-order mark for "
             "Excel; text that a spreadsheet would run as a formula (starting =, +, -, @) is "
             "prefixed with '. Each file is replaced whole or not at all."
         ),
@@ -295,6 +304,8 @@ def _parser() -> argparse.ArgumentParser:
     data_option(export)
     out_option(export, paths.DEFAULT_EXPORTS_DIR, "exports are written, a folder per meeting")
     export.set_defaults(handler=_export)
+
+    add_trace_command(commands, data_option, out_option)
 
     init = commands.add_parser(
         "init",
@@ -359,6 +370,27 @@ def _add_replace_options(render: argparse.ArgumentParser) -> None:
         metavar="KEYFILE",
         help="sign run.json with this SSH private key (ssh-keygen -Y sign): run.json.sig",
     )
+
+
+def add_trace_command(commands: Any, data_option: Any, out_option: Any) -> None:
+    """`boardbrief trace MEETING FIGURE`: a figure's rule in words and its source rows."""
+    trace = commands.add_parser(
+        "trace",
+        help="show the rule and the source rows behind a figure of a meeting",
+        description=(
+            "Print, for a key of the meeting's figures.json (e.g. actions.overdue), the rule in "
+            "plain words, the figure's value and the rows behind it: file, row number as a "
+            "spreadsheet shows it, id and the fields the rule used. A prefix (actions) lists "
+            "each key under it. Reads the archive's frozen inputs (OUT/MEETING/inputs) when "
+            "present, else --data; compares with the archived figures.json. Exit 2: no such "
+            "figure (the nearest are suggested); 3: the archived figure differs."
+        ),
+    )
+    trace.add_argument("meeting_date", metavar="MEETING_DATE", help="a meeting, YYYY-MM-DD")
+    trace.add_argument("figure", metavar="FIGURE", help="a key of figures.json, or a prefix")
+    data_option(trace)
+    out_option(trace)
+    trace.set_defaults(handler=_trace)
 
 
 def _configure_logging(verbose: bool) -> logging.Handler:

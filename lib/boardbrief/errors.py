@@ -51,3 +51,9 @@ class NothingToVerify(BoardbriefError):
     """There is no archived briefing with a run record for that meeting."""
 
     exit_code = EXIT_BAD_INPUT
+
+
+class FigureMismatch(BoardbriefError):
+    """`trace`: a figure recomputed from the data differs from the archived figures.json."""
+
+    exit_code = EXIT_NOT_REPRODUCED

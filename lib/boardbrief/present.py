@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -74,13 +74,18 @@ class Table:
         return self.to_html().markup
 
 
-def capped(rows: Sequence[Row], what: str, export: str) -> tuple[list[Row], list[str]]:
-    """The first MAX_LIST_ROWS rows (lists come most important first) and a note of the rest."""
-    if len(rows) <= MAX_LIST_ROWS:
-        return list(rows), []
-    left_out = len(rows) - MAX_LIST_ROWS
-    return list(rows[:MAX_LIST_ROWS]), [
-        f"Showing the first {MAX_LIST_ROWS} of {len(rows):,} {what}; the other {left_out:,} are "
+def capped(
+    frame: pd.DataFrame, row: Callable[[Any], Row], what: str, export: str
+) -> tuple[list[Row], list[str]]:
+    """A `row` for each of the frame's first MAX_LIST_ROWS records (lists come most important
+    first), and a note of the rest. Only the rows shown are built: at a hundred times the data a
+    list can run to thousands."""
+    rows = [row(record) for record in frame.head(MAX_LIST_ROWS).itertuples()]
+    if len(frame) <= MAX_LIST_ROWS:
+        return rows, []
+    left_out = len(frame) - MAX_LIST_ROWS
+    return rows, [
+        f"Showing the first {MAX_LIST_ROWS} of {len(frame):,} {what}; the other {left_out:,} are "
         f"listed in the analysts' export ({export})."
     ]
 

@@ -82,6 +82,7 @@ def archive(tmp_path, rendered):
     return data, out
 
 
+@pytest.mark.transport
 def test_verify_unchanged_archive_is_reproduced(archive):
     data, out = archive
     result = run_cli("verify", "2026-05-12", "--out", str(out), "--data", str(data))

@@ -12,6 +12,7 @@ from tests.pipeline.conftest import fingerprint, obeying_permissions, run_cli
 
 TABLES = [
     "actions.csv",
+    "feedback_coding.csv",
     "feedback_themes.csv",
     "funding_lines.csv",
     "investment_per_child.csv",

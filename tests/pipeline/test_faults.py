@@ -24,7 +24,6 @@ from pathlib import Path
 import nbformat
 import psutil
 import pytest
-from filelock import FileLock, Timeout
 
 from boardbrief import paths
 from boardbrief.errors import RenderError
@@ -63,6 +62,7 @@ def _unchanged_but_failed(out, before, kept):
     assert not [p for p in out.iterdir() if p.name.startswith(".") and p.name != ".locks"]
 
 
+@pytest.mark.transport
 def test_killed_kernel_keeps_previous_briefing(tmp_path, rendered, previous):
     out, before = previous
     broken = _notebook_with(tmp_path, "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)")
@@ -71,6 +71,7 @@ def test_killed_kernel_keeps_previous_briefing(tmp_path, rendered, previous):
     _unchanged_but_failed(out, before, kept=False)  # a killed kernel leaves no notebook to keep
 
 
+@pytest.mark.transport
 def test_hanging_cell_is_stopped_after_the_timeout(tmp_path, rendered, previous):
     out, before = previous
     broken = _notebook_with(tmp_path, "import time\ntime.sleep(120)")
@@ -85,25 +86,37 @@ def test_hanging_cell_is_stopped_after_the_timeout(tmp_path, rendered, previous)
 
 def test_second_render_of_the_same_meeting_is_refused_while_one_runs(tmp_path, rendered):
     out = tmp_path / "briefings"
-    command = [sys.executable, "-m", "boardbrief", "render", "2026-05-12",
-               "--data", str(rendered["data"]), "--out", str(out)]  # fmt: skip
+    running, release = tmp_path / "running", tmp_path / "release"
+    # the first render holds its lock until the test has tried the second one
+    waiting = _notebook_with(
+        tmp_path,
+        f"import pathlib, time\npathlib.Path({str(running)!r}).touch()\n"
+        f"deadline = time.monotonic() + 240\n"
+        f"while not pathlib.Path({str(release)!r}).exists() and time.monotonic() < deadline:\n"
+        f"    time.sleep(0.1)",
+    )
     first = subprocess.Popen(
-        command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        _render_command(out, rendered["data"], waiting),
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
-    lock = out / ".locks" / "2026-05-12.lock"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:  # wait until the first render holds its lock
-        if lock.exists():
-            try:
-                FileLock(lock, timeout=0).acquire().lock.release()
-            except Timeout:
-                break
-        time.sleep(0.05)
-    else:
-        pytest.fail("the first render never took its lock")
-    second = subprocess.run(
-        command, cwd=REPO, capture_output=True, text=True, timeout=300, check=False
-    )
+    try:
+        deadline = time.monotonic() + 240
+        while not running.exists() and first.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert running.exists(), "the first render never reached its notebook"
+        second = subprocess.run(
+            _render_command(out, rendered["data"]),
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+    finally:
+        release.touch()
     assert second.returncode == 1
     assert "another render of 2026-05-12" in second.stderr
     assert "Traceback" not in second.stderr
@@ -285,6 +298,7 @@ def test_index_failure_after_publishing_says_the_briefing_is_in_place(
     assert not (out / "index.html").exists()
 
 
+@pytest.mark.transport
 def test_ctrl_c_stops_the_render_and_its_kernel_and_changes_nothing(tmp_path, rendered, previous):
     out, before = previous
     running = tmp_path / "cell-running"

@@ -21,6 +21,7 @@ from tests.pipeline.conftest import REPO, fingerprint
 pytestmark = pytest.mark.pipeline
 
 
+@pytest.mark.transport
 def test_render_prints_the_html_path_and_exits_zero(rendered):
     result = rendered["result"]
     assert result.returncode == 0, result.stderr

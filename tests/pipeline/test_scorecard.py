@@ -200,6 +200,7 @@ def test_board_without_measures_exports_no_scorecard_table(tmp_path):
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in (tmp_path / "2026-05-12").iterdir()) == [
         "actions.csv",
+        "feedback_coding.csv",
         "feedback_themes.csv",
         "funding_lines.csv",
         "investment_per_child.csv",

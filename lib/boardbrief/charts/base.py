@@ -107,3 +107,29 @@ def legend_below(figure: Figure) -> None:
         frameon=False,
         title=old.get_title().get_text() or None,
     )
+
+
+def warm_up() -> None:
+    """Draw a small chart and throw it away: the first chart of a process pays for importing
+    seaborn and for matplotlib's fonts and text layout, which a kernel started early can pay
+    before the data arrives (see `publish.early_kernel`)."""
+    import warnings
+
+    import pandas as pd
+    import seaborn.objects as so
+
+    figure = new_figure(width=2, height=1.5)
+    table = pd.DataFrame({"x": [0, 1, 2], "y": [1.0, 3.0, 2.0], "series": ["a", "a", "b"]})
+    plot = (
+        so.Plot(table, x="x", y="y", color="series")
+        .add(so.Line())
+        .add(so.Dot())
+        .label(title="{}".format)
+        .theme(chart_theme())
+        .on(figure)
+    )
+    with warnings.catch_warnings():  # as the charts do: seaborn's deprecations are not ours
+        warnings.filterwarnings("ignore", module="seaborn")
+        plot.plot()
+    figure.axes[0].annotate("label", (1, 3))
+    to_svg(figure)

@@ -116,13 +116,29 @@ class ThemeMatcher:
 
     def themes(self, comments: pd.Series) -> pd.DataFrame:
         """Long table of (row of `comments`, theme) pairs the codebook finds, each pair once."""
+        pairs = self.phrases(comments).drop(columns="phrase")
+        return pairs.drop_duplicates(["row", "theme"])
+
+    def phrases(self, comments: pd.Series) -> pd.DataFrame:
+        """Long table of (row, theme, phrase): which phrase of the codebook gave each theme.
+
+        A theme found by two phrases in one comment has a row for each.
+        """
         text = comments.str.replace("\u2019", "'", regex=False)  # curly apostrophes as typed
         found = text.str.extractall(self._pattern)
         if found.empty:
-            return pd.DataFrame({"row": pd.Series(dtype=comments.index.dtype), "theme": []})
+            return pd.DataFrame(
+                {"row": pd.Series(dtype=comments.index.dtype), "theme": [], "phrase": []}
+            )
         found = found.reset_index(level="match", drop=True)[0]
         phrase = found.str.casefold().str.split().str.join(" ")
-        pairs = pd.DataFrame({"row": found.index, "theme": phrase.map(self._themes_of).to_numpy()})
+        pairs = pd.DataFrame(
+            {
+                "row": found.index,
+                "theme": phrase.map(self._themes_of).to_numpy(),
+                "phrase": phrase.to_numpy(),
+            }
+        )
         pairs = pairs.explode("theme").drop_duplicates()
         return self._sorted(pairs)
 
@@ -185,3 +201,24 @@ def code_comments(feedback: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     return pd.concat(
         [matched.assign(source="codebook"), analyst.assign(source="analyst")], ignore_index=True
     )
+
+
+CODED_BY_ANALYST = "coded by the analyst"
+
+
+def coding_phrases(feedback: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
+    """How each comment got each theme: `row`, `theme`, `how` (the phrases matched, or
+    `CODED_BY_ANALYST` where the row's own `theme` column gave it). The same pairs as
+    `code_comments`, for tracing a count and for the coding export."""
+    coding = code_comments(feedback, codebook)
+    by_analyst = coding["source"] == "analyst"
+    matched = ThemeMatcher(codebook).phrases(
+        feedback.loc[coding.loc[~by_analyst, "row"].unique(), "comment"]
+    )
+    how = matched.groupby(["row", "theme"], sort=False)["phrase"].agg(
+        lambda p: ", ".join(dict.fromkeys(p))
+    )
+    keys = pd.MultiIndex.from_frame(coding[["row", "theme"]])
+    coding["how"] = how.reindex(keys).to_numpy()
+    coding.loc[by_analyst, "how"] = CODED_BY_ANALYST
+    return coding[["row", "theme", "how"]]

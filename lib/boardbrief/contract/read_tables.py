@@ -60,16 +60,22 @@ def read_table(
         )
     width = len(header)
     _reject_overlong_rows(rows, width, name)
-    body = [(row + [""] * width)[:width] for row in rows[1:]]
+    body = [_clean_row((row + [""] * width)[:width]) for row in rows[1:]]
     frame = pd.DataFrame(body, columns=_unique(header), dtype=str)
     frame.index = pd.RangeIndex(FIRST_DATA_ROW, FIRST_DATA_ROW + len(frame), name="row")
-    # Strip spaces and compose accents one way (NFC), so 'Éastmoor' typed on any system matches.
-    frame = frame.apply(lambda column: column.str.normalize("NFC").str.strip())
     if formula_problems and not defer_formulas:
         raise DataError(formula_problems)
     frame = frame[(frame != "").any(axis=1)].copy()
     frame.attrs[FORMULA_PROBLEMS] = formula_problems
     return frame
+
+
+def _clean_row(row: list[str]) -> list[str]:
+    """Spaces stripped and accents composed one way (NFC), so 'Éastmoor' typed on any system
+    matches; a row of plain ASCII (nearly all) has nothing to compose."""
+    if "".join(row).isascii():
+        return list(map(str.strip, row))
+    return [unicodedata.normalize("NFC", cell).strip() for cell in row]
 
 
 def _header_not_in_row_1(

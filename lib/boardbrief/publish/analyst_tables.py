@@ -18,6 +18,7 @@ from boardbrief.contract.load import load_board_data
 from boardbrief.contract.meeting import LATEST, Meeting, select_meeting
 from boardbrief.present import SUPPRESSED
 from boardbrief.publish.exports import write_csvs
+from boardbrief.publish.feedback_coding_export import FEEDBACK_CODING_CSV, feedback_coding_table
 from boardbrief.publish.risks_export import RISKS_CSV, risks_table
 from boardbrief.publish.you_said_export import YOU_SAID_CSV, you_said_table
 from boardbrief.sections.action_plan import ActionPlanStatus, action_plan_status
@@ -84,6 +85,7 @@ def analyst_tables(meeting: Meeting) -> dict[str, pd.DataFrame]:
     voices = feedback_status(meeting)
     tables = {
         ACTIONS_CSV: actions_table(plan, meeting.actions.table),
+        FEEDBACK_CODING_CSV: feedback_coding_table(meeting),
         FEEDBACK_THEMES_CSV: feedback_themes_table(voices),
         FUNDING_LINES_CSV: funding_lines_table(funds),
         PER_CHILD_CSV: per_child_table(funds),

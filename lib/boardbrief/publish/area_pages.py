@@ -26,14 +26,13 @@ from boardbrief import paths
 from boardbrief.contract.fingerprint import meeting_fingerprint
 from boardbrief.contract.inputs import sha256_of, short_fingerprint
 from boardbrief.contract.meeting import Meeting
+from boardbrief.publish.early_kernel import RESET, EarlyKernel, run_quietly
 from boardbrief.publish.execute import execute_notebook, local_socket_kernel_manager
 from boardbrief.publish.html import export_html
 from boardbrief.publish.staging import failed_notebook
 
 log = logging.getLogger(__name__)
 
-# Clears the namespace and restarts the execution count, as a fresh kernel would have them.
-RESET = "get_ipython().reset(new_session=True)"
 # The briefing's links to the area pages, unwrapped when a render makes none.
 AREA_LINK = re.compile(r'<a class="area-page" href="[^"]*">(.*?)</a>', re.DOTALL)
 
@@ -64,8 +63,10 @@ class AreaRun:
         kernel_name: str,
         cell_timeout: int | None,
         out_dir: Path,
+        kernel: EarlyKernel | None = None,
     ) -> None:
         self.meeting = meeting
+        self.kernel = kernel
         self.parameters = parameters
         # absolute: the briefing's papermill run changes the process's folder while it runs
         self.staging = staging.resolve()
@@ -84,18 +85,21 @@ class AreaRun:
         notebook = paths.AREA_NOTEBOOK
         date = self.meeting.date.isoformat()
         (self.staging / paths.AREAS_DIR).mkdir()
-        manager = local_socket_kernel_manager()(kernel_name=self.kernel_name)
+        if self.kernel is not None:  # started (and stopped) by the caller
+            manager = self.kernel.manager()
+        else:
+            manager = local_socket_kernel_manager()(kernel_name=self.kernel_name)
+            run_sync(manager.start_kernel)(
+                cwd=str(notebook.parent), extra_arguments=["--HistoryManager.hist_file=:memory:"]
+            )
         self.manager = manager
-        run_sync(manager.start_kernel)(
-            cwd=str(notebook.parent), extra_arguments=["--HistoryManager.hist_file=:memory:"]
-        )
         written = []
         try:
             for position, area in enumerate(self.meeting.config.priority_areas):
                 if self.stopping.is_set():
                     break
                 if position:
-                    _reset(manager)
+                    run_quietly(manager, RESET)  # each area starts as a fresh run
                 output = self.staging / paths.area_page(area, ".ipynb")
                 failed_name = f"area-{area}.ipynb"
                 try:
@@ -121,8 +125,9 @@ class AreaRun:
                 )
                 written += [paths.area_page(area), paths.area_page(area, ".ipynb")]
         finally:
-            run_sync(manager.shutdown_kernel)(now=True)
-            run_sync(manager.cleanup_resources)()
+            if self.kernel is None:
+                run_sync(manager.shutdown_kernel)(now=True)
+                run_sync(manager.cleanup_resources)()
         log.info("wrote %d area pages", len(written) // 2)
         return written
 
@@ -135,6 +140,7 @@ def area_pages_alongside(
     kernel_name: str,
     cell_timeout: int | None,
     out_dir: Path,
+    kernel: EarlyKernel | None = None,
 ) -> Iterator[Future[list[str]]]:
     """Render the area pages on a thread of their own while the body of the `with` runs.
 
@@ -147,7 +153,7 @@ def area_pages_alongside(
     here must be absolute, and the process's working folder is put back when both are done.
     """
     working_folder = Path.cwd()
-    run = AreaRun(meeting, parameters, staging, kernel_name, cell_timeout, out_dir)
+    run = AreaRun(meeting, parameters, staging, kernel_name, cell_timeout, out_dir, kernel)
     log.info(
         "running %s for %d areas alongside",
         paths.AREA_NOTEBOOK.name,
@@ -197,18 +203,3 @@ def print_area_pdfs(folder: Path, written: list[str], browser: str) -> dict[str,
 def without_area_links(html: str) -> str:
     """The briefing with its links to area pages unwrapped, for a render that makes none."""
     return AREA_LINK.sub(r"\1", html)
-
-
-def _reset(manager: object) -> None:
-    """Clear the kernel's namespace and execution count between two areas' runs."""
-    from jupyter_core.utils import run_sync
-
-    client = manager.client()
-    client.start_channels()
-    try:
-        run_sync(client.wait_for_ready)(timeout=60)
-        reply = run_sync(client.execute_interactive)(RESET, store_history=False, timeout=60)
-        if reply["content"]["status"] != "ok":
-            raise RuntimeError(f"the area kernel could not be reset: {reply['content']}")
-    finally:
-        client.stop_channels()

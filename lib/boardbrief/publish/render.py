@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import shutil
-from contextlib import nullcontext
+from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +32,7 @@ from boardbrief.publish.area_pages import (
     print_area_pdfs,
     without_area_links,
 )
+from boardbrief.publish.early_kernel import EarlyKernel, kernel_started_early
 from boardbrief.publish.execute import (
     CELL_TIMEOUT,
     KERNEL_NAME,
@@ -129,14 +130,48 @@ def render_meeting(
     """
     reason = require_reason(force, reason)
     signature = signature_entry(sign) if sign else None  # the key checked before rendering
+    require_kernel(kernel_name)
+    with ExitStack() as kernels:
+        # started now, so that starting them and their imports overlap the check of the data
+        briefing_kernel = kernels.enter_context(kernel_started_early(kernel_name, notebook.parent))
+        area_kernel = (
+            kernels.enter_context(kernel_started_early(kernel_name, paths.AREA_NOTEBOOK.parent))
+            if area_pages
+            else None
+        )
+        return _render_checked(
+            data_dir,
+            out_dir,
+            meeting_date,
+            notebook,
+            kernel_name,
+            cell_timeout,
+            pdf,
+            (briefing_kernel, area_kernel),
+            Evidence(reason, sign, signature),
+        )
+
+
+def _render_checked(
+    data_dir: Path,
+    out_dir: Path,
+    meeting_date: str | None,
+    notebook: Path,
+    kernel_name: str,
+    cell_timeout: int | None,
+    pdf: bool,
+    kernels: tuple[EarlyKernel, EarlyKernel | None],
+    evidence: Evidence,
+) -> RenderResult:
+    """Check the data and the output folder, then render and publish with the kernels given."""
     log.info("checking the data in %s", data_dir)
     meeting = select_meeting(load_board_data(data_dir), meeting_date or LATEST)
     date = meeting.date.isoformat()
     parameters = {"meeting_date": date, "data_dir": str(Path(data_dir).resolve())}
     check_parameters(notebook, parameters)
+    area_pages = kernels[1] is not None
     if area_pages:
         check_parameters(paths.AREA_NOTEBOOK, {**parameters, "area": ""})
-    require_kernel(kernel_name)
     browser = require_chromium() if pdf else None
     check_output_folder(out_dir, Path(data_dir))
     # Absolute from here: papermill changes the process's working folder while a notebook runs,
@@ -147,7 +182,9 @@ def render_meeting(
     with writing_into(out_dir):
         out_dir.mkdir(parents=True, exist_ok=True)
         with only_render_of(out_dir, date):
-            if _already_rendered(out_dir / date, meeting, notebook, pdf, area_pages, reason):
+            if _already_rendered(
+                out_dir / date, meeting, notebook, pdf, area_pages, evidence.reason
+            ):
                 log.info("already rendered from the same data and code: nothing to do")
                 return RenderResult(meeting.date, out_dir / date)
             final = _render_locked(
@@ -159,8 +196,8 @@ def render_meeting(
                 out_dir,
                 date,
                 browser,
-                area_pages,
-                Evidence(reason, sign, signature),
+                kernels,
+                evidence,
             )
     step = LEDGER
     try:
@@ -184,11 +221,13 @@ def _render_locked(
     cell_timeout: int | None,
     out_dir: Path,
     date: str,
-    browser: str | None = None,
-    area_pages: bool = True,
+    browser: str | None,
+    kernels: tuple[EarlyKernel, EarlyKernel | None],
     evidence: Evidence | None = None,
 ) -> Path:
     """Run, export and record into a staging folder, then swap it in for the old briefing."""
+    briefing_kernel, area_kernel = kernels
+    area_pages = area_kernel is not None
     previous = out_dir / date
     if previous.is_dir() and not can_write_in(previous):
         # checked before running: publishing could not remove the old briefing's files
@@ -196,8 +235,10 @@ def _render_locked(
     staging = new_staging(out_dir, date)
     started = _now()
     alongside = (
-        area_pages_alongside(meeting, parameters, staging, kernel_name, cell_timeout, out_dir)
-        if area_pages
+        area_pages_alongside(
+            meeting, parameters, staging, kernel_name, cell_timeout, out_dir, area_kernel
+        )
+        if area_kernel is not None
         else nullcontext(None)
     )
     try:
@@ -210,6 +251,7 @@ def _render_locked(
                 cell_timeout,
                 out_dir,
                 date,
+                kernel_manager=briefing_kernel.manager(),
             )
             area_files = areas.result() if areas is not None else []
         figures = figures_module.figures_from_notebook(executed)

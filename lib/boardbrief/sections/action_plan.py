@@ -12,6 +12,18 @@ from boardbrief.contract.board_config import BoardConfig
 from boardbrief.contract.load import Snapshot
 from boardbrief.contract.meeting import Meeting
 from boardbrief.ratings import DEFAULT_RULE, RAG_ORDER, RAG_RANK, RagRule
+from boardbrief.sections.tracing import (
+    COUNT,
+    FIRST_MEETING,
+    RULE,
+    VALUE,
+    Rule,
+    RuleSettings,
+    SourceRow,
+    Trace,
+    rows_by_id,
+    with_fields,
+)
 
 MOVEMENTS = ("declined", "improved", "new", "removed", "unchanged")
 STUCK_RATINGS = ("red", "amber")
@@ -319,3 +331,191 @@ def action_plan_figures(plan: ActionPlanStatus) -> dict[str, str | int | None]:
         if area.assessed_rag:
             figures[f"areas.{area.priority_area}.assessed_rag"] = area.assessed_rag
     return figures
+
+
+# The rules behind `action_plan_figures`, in the words of docs/counting-rules.md.
+SNAPSHOT = "the action-plan snapshot the meeting uses (the latest dated on or before it)"
+TOTAL_RULE = Rule("actions.total", f"Every action in {SNAPSHOT}.", COUNT)
+OPEN_RULE = Rule("actions.open", f"Actions in {SNAPSHOT} not rated blue (complete).", COUNT)
+RAG_RULE = Rule("actions.rag.<rating>", f"Actions in {SNAPSHOT} carrying that rating.", COUNT)
+OVERDUE_RULE = Rule(
+    "actions.overdue", "Open actions (not blue) whose due date is before the meeting date.", COUNT
+)
+STALE_RULE = Rule(
+    "actions.stale",
+    "Open actions last updated more than stale_after_days days before the meeting.",
+    COUNT,
+)
+STUCK_RULE = Rule(
+    "actions.stuck",
+    "Actions rated red or amber that carried the same rating in stuck_after_snapshots or more "
+    "snapshots in a row, counted back from the meeting's snapshot.",
+    COUNT,
+)
+OVERDUE_GREEN_RULE = Rule("actions.overdue_green", "Overdue actions still rated green.", COUNT)
+RED_UNEXPLAINED_RULE = Rule(
+    "actions.red_unexplained", "Actions rated red whose commentary is blank.", COUNT
+)
+MOVEMENT_RULE = Rule(
+    "actions.<movement>",
+    "Each action's rating against the snapshot the previous meeting used, in the order red < "
+    "amber < green < blue: improved (higher now), declined (lower now), new (not in that "
+    "snapshot), removed (in it, not in this one). None at a board's first meeting.",
+    COUNT,
+)
+OVERALL_RULE = Rule(
+    "overall.rag",
+    "The board's rating rule over every action in the snapshot: complete (blue) when none is "
+    "open; red when red actions are rag_rule.red_share or more of the open ones; green when "
+    "green ones are rag_rule.green_share or more and none is red; otherwise amber.",
+    RULE,
+)
+AREA_RULE = Rule(
+    "areas.<area>.rag", "The board's rating rule (as overall.rag) over the area's actions.", RULE
+)
+ASSESSED_RULE = Rule(
+    "overall.assessed_rag",
+    "The overall rating the lead officer's commentary for the meeting gives, as written.",
+    VALUE,
+    "rating",
+)
+AREA_ASSESSED_RULE = Rule(
+    "areas.<area>.assessed_rag",
+    "The area's rating the lead officer's commentary for the meeting gives, as written.",
+    VALUE,
+    "rating",
+)
+ACTION_PLAN_RULES = (
+    TOTAL_RULE,
+    OPEN_RULE,
+    RAG_RULE,
+    OVERDUE_RULE,
+    STALE_RULE,
+    STUCK_RULE,
+    OVERDUE_GREEN_RULE,
+    RED_UNEXPLAINED_RULE,
+    MOVEMENT_RULE,
+    OVERALL_RULE,
+    AREA_RULE,
+    ASSESSED_RULE,
+    AREA_ASSESSED_RULE,
+)
+
+
+def action_plan_trace(meeting: Meeting, plan: ActionPlanStatus) -> list[Trace]:
+    """A `Trace` for every key of `action_plan_figures`: the actions behind each figure."""
+    figures = action_plan_figures(plan)
+    snapshot = meeting.actions
+    table, file = snapshot.table, snapshot.file
+
+    def rows(ids: pd.Series, *fields: str) -> list[SourceRow]:
+        return rows_by_id(table, file, "action_id", list(ids), fields)
+
+    def counted(
+        rule: Rule, key: str, ids: pd.Series, *fields: str, settings: RuleSettings | None = None
+    ) -> Trace:
+        return Trace(key, figures[key], rule, tuple(rows(ids, *fields)), settings or {})
+
+    def listed(
+        rule: Rule,
+        key: str,
+        frame: pd.DataFrame,
+        *fields: str,
+        settings: RuleSettings | None = None,
+    ) -> Trace:
+        """Rows of the snapshot with the fields the status frame added (days overdue ...)."""
+        found = with_fields(rows(frame["action_id"], *fields), frame, "action_id")
+        return Trace(key, figures[key], rule, tuple(found), settings or {})
+
+    config = plan.config
+    rule_settings = {
+        "rag_rule.red_share": plan.rule.red_share,
+        "rag_rule.green_share": plan.rule.green_share,
+    }
+    open_ids = table.loc[table["rag"] != "blue", "action_id"]
+    found = [
+        counted(TOTAL_RULE, "actions.total", table["action_id"], "rag"),
+        counted(OPEN_RULE, "actions.open", open_ids, "rag"),
+        *(
+            counted(
+                RAG_RULE, f"actions.rag.{rag}", table.loc[table["rag"] == rag, "action_id"], "rag"
+            )
+            for rag in plan.totals
+        ),
+        listed(
+            OVERDUE_RULE,
+            "actions.overdue",
+            plan.overdue[["action_id", "days_overdue"]],
+            "due_date",
+            "rag",
+        ),
+        listed(
+            STALE_RULE,
+            "actions.stale",
+            plan.stale[["action_id", "days_since_update"]],
+            "last_updated",
+            "rag",
+            settings={"stale_after_days": config.stale_after_days},
+        ),
+        listed(
+            STUCK_RULE,
+            "actions.stuck",
+            plan.stuck[["action_id", "snapshots", "since"]],
+            "rag",
+            settings={"stuck_after_snapshots": config.stuck_after_snapshots},
+        ),
+        counted(
+            OVERDUE_GREEN_RULE,
+            "actions.overdue_green",
+            _ids(plan.overdue_green),
+            "due_date",
+            "rag",
+        ),
+        counted(RED_UNEXPLAINED_RULE, "actions.red_unexplained", _ids(plan.red_unexplained), "rag"),
+        counted(OVERALL_RULE, "overall.rag", table["action_id"], "rag", settings=rule_settings),
+    ]
+    found += _movement_traces(meeting, plan, figures)
+    for area in plan.areas.itertuples():
+        key = f"areas.{area.priority_area}"
+        in_area = table.loc[table["priority_area"] == area.priority_area, "action_id"]
+        found.append(counted(AREA_RULE, f"{key}.rag", in_area, "rag", settings=rule_settings))
+        if area.assessed_rag:
+            found.append(
+                _assessed(
+                    meeting, AREA_ASSESSED_RULE, f"{key}.assessed_rag", area.priority_area, figures
+                )
+            )
+    if plan.assessed_overall_rag:
+        found.append(_assessed(meeting, ASSESSED_RULE, "overall.assessed_rag", "overall", figures))
+    return found
+
+
+def _movement_traces(
+    meeting: Meeting, plan: ActionPlanStatus, figures: dict[str, str | int | None]
+) -> list[Trace]:
+    """Improved, declined, new and removed: removed actions are rows of the earlier snapshot."""
+    traces = []
+    for kind in MOVEMENT_FIGURES:
+        key = f"actions.{kind}"
+        if plan.movements is None or meeting.previous_actions is None:
+            traces.append(Trace(key, figures[key], MOVEMENT_RULE, note=FIRST_MEETING))
+            continue
+        moved = plan.movements[plan.movements["movement"] == kind]
+        source = meeting.previous_actions if kind == "removed" else meeting.actions
+        found = rows_by_id(source.table, source.file, "action_id", list(moved["action_id"]), [])
+        found = with_fields(found, moved[["action_id", "previous_rag", "rag"]], "action_id")
+        traces.append(Trace(key, figures[key], MOVEMENT_RULE, tuple(found)))
+    return traces
+
+
+def _assessed(
+    meeting: Meeting, rule: Rule, key: str, which: str, figures: dict[str, str | int | None]
+) -> Trace:
+    """An officer's rating: the commentary file the meeting uses, the rating it gives."""
+    file = meeting.commentary.file if meeting.commentary else "commentary/"
+    row = SourceRow(file, None, which, {"rating": figures[key]})
+    return Trace(key, figures[key], rule, (row,))
+
+
+def _ids(frame: pd.DataFrame | None) -> pd.Series:
+    return pd.Series(dtype=object) if frame is None else frame["action_id"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from boardbrief.contract.board_config import BoardConfig
-from boardbrief.contract.codebook import Codebook, code_comments
+from boardbrief.contract.codebook import Codebook, code_comments, coding_phrases
 from boardbrief.contract.meeting import Meeting
 from boardbrief.privacy.names import NameScreen
 from boardbrief.privacy.redaction import Redactor
@@ -26,6 +26,7 @@ from boardbrief.privacy.suppression import (
     suppress_with_earlier,
     total_is_safe,
 )
+from boardbrief.sections.tracing import COUNT, Rule, SourceRow, Trace, plain
 from boardbrief.sections.uncoded_terms import frequent_terms
 
 NOT_RECORDED = "Not recorded"
@@ -514,3 +515,87 @@ def feedback_figures(status: FeedbackStatus) -> dict[str, int | None]:
             None if pd.isna(theme.period) else int(theme.period)
         )
     return figures
+
+
+# The rules behind `feedback_figures`, in the words of docs/counting-rules.md.
+HIDDEN = (
+    "hidden in the briefing: fewer than suppression_threshold comments, or a count that would "
+    "give a hidden one away"
+)
+TOTAL_RULE = Rule(
+    "feedback.total.comments", "Every comment in the feedback files dated up to the meeting.", COUNT
+)
+PERIOD_RULE = Rule(
+    "feedback.period.comments",
+    "Comments dated from the day after the previous meeting up to and including the meeting.",
+    COUNT,
+)
+THEME_RULE = Rule(
+    "feedback.period.themes.<theme>",
+    "The period's comments carrying the theme: a comment carries it when it contains one of "
+    "the theme's phrases in themes.yml as whole words, ignoring case, or when the analyst gave "
+    "the theme in the row's theme column (which then replaces the codebook for that row).",
+    COUNT,
+)
+UNCODED_RULE = Rule(
+    "feedback.period.uncoded", "The period's comments carrying no theme at all.", COUNT
+)
+QUOTES_RULE = Rule(
+    "feedback.quotes_shown",
+    "Comments quoted in the briefing: only with consent to quote, for the most raised themes, "
+    "up to quotes_per_theme a theme, after redaction and the names screen.",
+    COUNT,
+)
+FEEDBACK_RULES = (TOTAL_RULE, PERIOD_RULE, THEME_RULE, UNCODED_RULE, QUOTES_RULE)
+
+
+def feedback_trace(meeting: Meeting, status: FeedbackStatus) -> list[Trace]:
+    """A `Trace` for every key of `feedback_figures`: comments named by id, file and row only.
+
+    Comment text never appears: a theme's rows say which phrase of the codebook matched, or
+    that the analyst coded the row.
+    """
+    figures = feedback_figures(status)
+    to_date = meeting.feedback
+    period = in_period(to_date, meeting.previous_date, meeting.date)
+    coding = coding_phrases(to_date, status.codebook)
+    in_this_period = coding[coding["row"].isin(period.index)]
+    threshold = {"suppression_threshold": status.config.suppression_threshold}
+
+    def comments(frame: pd.DataFrame, how: pd.Series | None = None) -> tuple[SourceRow, ...]:
+        return tuple(
+            SourceRow(
+                record.source_file,
+                int(record.source_row),
+                record.feedback_id,
+                {"date": plain(record.date), **({} if how is None else {"matched": how[index]})},
+            )
+            for index, record in zip(frame.index, frame.itertuples(), strict=True)
+        )
+
+    def counted(rule: Rule, key: str, rows: tuple[SourceRow, ...]) -> Trace:
+        note = HIDDEN if figures[key] is None else ""
+        return Trace(key, figures[key], rule, rows, settings=threshold, note=note)
+
+    quoted = to_date[to_date["feedback_id"].isin([q.feedback_id for q in status.quotes])]
+    found = [
+        counted(TOTAL_RULE, "feedback.total.comments", comments(to_date)),
+        counted(PERIOD_RULE, "feedback.period.comments", comments(period)),
+        counted(
+            UNCODED_RULE,
+            "feedback.period.uncoded",
+            comments(period[~period.index.isin(coding["row"])]),
+        ),
+        Trace(
+            "feedback.quotes_shown",
+            figures["feedback.quotes_shown"],
+            QUOTES_RULE,
+            comments(quoted),
+            settings={"quotes_per_theme": status.config.quotes_per_theme},
+        ),
+    ]
+    for theme in status.codebook.ids:
+        carrying = in_this_period[in_this_period["theme"] == theme].set_index("row")["how"]
+        key = f"feedback.period.themes.{theme}"
+        found.append(counted(THEME_RULE, key, comments(period.loc[carrying.index], carrying)))
+    return found

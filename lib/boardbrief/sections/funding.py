@@ -17,6 +17,16 @@ from boardbrief.contract.load import Snapshot
 from boardbrief.contract.meeting import Meeting
 from boardbrief.contract.schemas import FUNDING_KINDS
 from boardbrief.formatting import pounds
+from boardbrief.sections.tracing import (
+    COUNT,
+    FIRST_MEETING,
+    PER_CHILD,
+    SUM,
+    Rule,
+    RuleSettings,
+    SourceRow,
+    Trace,
+)
 
 LINE_CHANGES = ("new", "changed", "withdrawn", "unchanged")
 ATTRIBUTES = ("organisation", "priority_area", "kind", "district")
@@ -433,3 +443,126 @@ def _compared(
 def _largest_first(totals: pd.DataFrame, name: str) -> pd.DataFrame:
     ordered = totals.sort_values(["committed_pence", name], ascending=[False, True], kind="stable")
     return ordered.reset_index(drop=True)
+
+
+# The rules behind `funding_figures`, in the words of docs/counting-rules.md.
+REGISTER = "the investment register the meeting uses (the latest dated on or before it)"
+COMMITTED_RULE = Rule(
+    "funding.committed_gbp", f"Money committed on every line of {REGISTER}.", SUM, "committed_gbp"
+)
+SPENT_RULE = Rule(
+    "funding.spent_gbp", f"Money spent on every line of {REGISTER}.", SUM, "spent_gbp"
+)
+KIND_RULE = Rule(
+    "funding.kind.<kind>.committed_gbp",
+    "Money committed on the register's lines of that kind (funding, physical resources, staff "
+    "time; the latter two valued in pounds by the organisation giving them).",
+    SUM,
+    "committed_gbp",
+)
+AREA_RULE = Rule(
+    "funding.area.<area>.committed_gbp",
+    "Money committed on the register's lines for that priority area.",
+    SUM,
+    "committed_gbp",
+)
+ORGANISATION_RULE = Rule(
+    "funding.org.<organisation>.committed_gbp",
+    "Money committed on the register's lines of that organisation (0 for one whose lines were "
+    "all withdrawn since the previous meeting's register).",
+    SUM,
+    "committed_gbp",
+)
+PER_CHILD_RULE = Rule(
+    "funding.district.<district>.committed_per_child_gbp",
+    "Money committed on the register's lines tied to that district, divided by the district's "
+    "population aged 0 to 25 in board.yml, to the penny (halves up). Countywide lines (no "
+    "district) count for no district.",
+    PER_CHILD,
+    "committed_gbp",
+)
+LINES_RULE = Rule(
+    "funding.<change>_lines",
+    "Lines compared with the register the previous meeting used, by line id: new (not in it), "
+    "changed (committed or spent moved, or organisation, priority area, kind or district "
+    "changed), withdrawn (in it, not in this one). None at a board's first meeting.",
+    COUNT,
+)
+FUNDING_RULES = (
+    COMMITTED_RULE,
+    SPENT_RULE,
+    KIND_RULE,
+    AREA_RULE,
+    ORGANISATION_RULE,
+    PER_CHILD_RULE,
+    LINES_RULE,
+)
+
+
+def funding_trace(meeting: Meeting, status: FundingStatus) -> list[Trace]:
+    """A `Trace` for every key of `funding_figures`: the register's lines behind each sum."""
+    figures = funding_figures(status)
+    register, file = meeting.funding.table, meeting.funding.file
+
+    def lines(
+        rule: Rule, key: str, where: pd.Series | None = None, settings: RuleSettings | None = None
+    ) -> Trace:
+        chosen = register if where is None else register[where]
+        return Trace(key, figures[key], rule, tuple(_line_rows(chosen, file)), settings or {})
+
+    found = [
+        lines(COMMITTED_RULE, "funding.committed_gbp"),
+        lines(SPENT_RULE, "funding.spent_gbp"),
+    ]
+    for kind in status.by_kind["kind"]:
+        key = f"funding.kind.{kind.replace(' ', '_')}.committed_gbp"
+        found.append(lines(KIND_RULE, key, register["kind"] == kind))
+    for area in status.by_area["priority_area"]:
+        key = f"funding.area.{area}.committed_gbp"
+        found.append(lines(AREA_RULE, key, register["priority_area"] == area))
+    for organisation in status.by_organisation["organisation"]:
+        key = f"funding.org.{organisation}.committed_gbp"
+        found.append(lines(ORGANISATION_RULE, key, register["organisation"] == organisation))
+    for district in status.districts.itertuples():
+        key = f"funding.district.{district.district}.committed_per_child_gbp"
+        population = {"population_0_25": int(district.population_0_25)}
+        found.append(
+            lines(
+                PER_CHILD_RULE, key, register["district"] == district.district, settings=population
+            )
+        )
+    for change in ("new", "changed", "withdrawn"):
+        key = f"funding.{change}_lines"
+        if status.lines is None or meeting.previous_funding is None:
+            found.append(Trace(key, figures[key], LINES_RULE, note=FIRST_MEETING))
+            continue
+        ids = status.lines.loc[status.lines["change"] == change, ["line_id", "moved"]]
+        source = meeting.previous_funding if change == "withdrawn" else meeting.funding
+        chosen = source.table[source.table["line_id"].isin(ids["line_id"])]
+        moved = ids.set_index("line_id")["moved"]
+        rows = [
+            SourceRow(r.file, r.row, r.id, {**r.fields, "moved": "; ".join(moved[r.id])})
+            for r in _line_rows(chosen, source.file)
+        ]
+        found.append(Trace(key, figures[key], LINES_RULE, tuple(rows)))
+    return found
+
+
+def _line_rows(lines: pd.DataFrame, file: str) -> list[SourceRow]:
+    """Register lines as source rows, money in exact pounds (Decimal, never through a float)."""
+    return [
+        SourceRow(
+            file,
+            int(index),
+            str(line.line_id),
+            {
+                "organisation": line.organisation,
+                "priority_area": line.priority_area,
+                "kind": line.kind,
+                "district": line.district,
+                "committed_gbp": Decimal(int(line.committed_pence)).scaleb(-2),
+                "spent_gbp": Decimal(int(line.spent_pence)).scaleb(-2),
+            },
+        )
+        for index, line in zip(lines.index, lines.itertuples(), strict=True)
+    ]

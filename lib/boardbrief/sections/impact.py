@@ -18,6 +18,7 @@ from boardbrief.contract.indicators import Indicators
 from boardbrief.contract.indicators.config import DEFAULT_CHECK_JUMP_POINTS, Measure, WaitingLists
 from boardbrief.contract.indicators.dfe import GEOGRAPHIES, MeasureSeries
 from boardbrief.contract.indicators.nhs import WaitingListData
+from boardbrief.sections.tracing import VALUE, Rule, SourceRow, Trace
 
 if TYPE_CHECKING:
     from boardbrief.contract.meeting import Meeting
@@ -208,3 +209,60 @@ def _value(value: object) -> float | None:
 def _no_checks() -> pd.DataFrame:
     columns = ["geography", "period_label", "previous_label", "value", "previous", "jump"]
     return pd.DataFrame(columns=columns)
+
+
+# The rules behind `impact_figures`, in the words of docs/counting-rules.md.
+PUBLISHED = "as published (None where the file gives a symbol instead of a number)"
+LATEST_RULE = Rule(
+    "impact.<measure>.latest",
+    f"The area's value in the latest period of the published statistics file, {PUBLISHED}.",
+    VALUE,
+    "value",
+)
+REGION_RULE = Rule(
+    "impact.<measure>.region",
+    f"The region's value in that period of the same file, {PUBLISHED}.",
+    VALUE,
+    "value",
+)
+ENGLAND_RULE = Rule(
+    "impact.<measure>.england",
+    f"England's value in that period of the same file, {PUBLISHED}.",
+    VALUE,
+    "value",
+)
+PERIOD_RULE = Rule(
+    "impact.<measure>.period",
+    "The latest period in the published statistics file ('2022', or '2022/23' for a year "
+    "across two).",
+    VALUE,
+    "period",
+)
+IMPACT_RULES = (LATEST_RULE, REGION_RULE, ENGLAND_RULE, PERIOD_RULE)
+
+
+def impact_trace(status: ImpactStatus) -> list[Trace]:
+    """A `Trace` for every key of `impact_figures`: the published file's row behind each value."""
+    figures = impact_figures(status)
+    found = []
+    for measure in status.measures:
+        key = f"impact.{measure.column}"
+        series, period = measure.series, measure.latest_period
+        for geography, suffix, rule in (
+            ("area", "latest", LATEST_RULE),
+            ("region", "region", REGION_RULE),
+            ("england", "england", ENGLAND_RULE),
+            ("area", "period", PERIOD_RULE),
+        ):
+            row = SourceRow(
+                series.file,
+                series.source_rows.get((geography, period)),
+                f"{series.name(geography)} {period}",
+                {
+                    "period": period,
+                    "value": measure.latest[geography],
+                    "note": measure.latest_notes[geography],
+                },
+            )
+            found.append(Trace(f"{key}.{suffix}", figures[f"{key}.{suffix}"], rule, (row,)))
+    return found

@@ -18,6 +18,14 @@ from boardbrief.contract.meeting import Meeting
 from boardbrief.ratings import RiskBands
 from boardbrief.sections.action_plan import ActionPlanStatus
 from boardbrief.sections.scorecard import ScorecardStatus
+from boardbrief.sections.tracing import (
+    COUNT,
+    NO_EARLIER_REGISTER,
+    Rule,
+    SourceRow,
+    Trace,
+    table_rows,
+)
 
 RISK_RATINGS = ("red", "amber", "green")
 RISK_MOVEMENTS = ("new", "up", "down", "closed", "unchanged")
@@ -204,3 +212,86 @@ def risk_figures(status: RiskStatus | None) -> dict[str, int | None]:
         **{f"risks.{kind}": moved[kind] for kind in ("new", "closed", "up", "down")},
         "risks.not_on_register": len(status.not_on_register),
     }
+
+
+# The rules behind `risk_figures`, in the words of docs/counting-rules.md.
+OPEN_RULE = Rule(
+    "risks.open",
+    "Risks with status open in the risk register the meeting uses (the latest dated on or "
+    "before it).",
+    COUNT,
+)
+RATING_RULE = Rule(
+    "risks.rating.<rating>",
+    "Open risks by score (likelihood x impact, as the register gives them): red from "
+    "risk_bands.red_from, amber from risk_bands.amber_from, green below.",
+    COUNT,
+)
+MOVEMENT_RULE = Rule(
+    "risks.<movement>",
+    "Open risks against the register the previous meeting used: new (open now, not open then), "
+    "closed (open then, closed or gone now), up and down (the score of a risk open in both). "
+    "None with no earlier register.",
+    COUNT,
+)
+NOT_ON_REGISTER_RULE = Rule(
+    "risks.not_on_register",
+    "Actions both overdue and stuck, and measures rated red, in a priority area that no open "
+    "risk names in its priority_area.",
+    COUNT,
+)
+RISK_RULES = (OPEN_RULE, RATING_RULE, MOVEMENT_RULE, NOT_ON_REGISTER_RULE)
+RISK_FIELDS = ("status", "likelihood", "impact", "score", "rating", "priority_area")
+
+
+def risk_trace(meeting: Meeting, status: RiskStatus | None) -> list[Trace]:
+    """A `Trace` for every key of `risk_figures`: the register's rows behind each count."""
+    if status is None or meeting.risks is None:
+        return []
+    figures = risk_figures(status)
+    register, file = status.register, meeting.risks.file
+    is_open = register["status"] == "open"
+
+    def rows(where: pd.Series) -> tuple[SourceRow, ...]:
+        return tuple(table_rows(register, file, "risk_id", RISK_FIELDS, where))
+
+    bands = {
+        "risk_bands.red_from": status.bands.red_from,
+        "risk_bands.amber_from": status.bands.amber_from,
+    }
+    found = [Trace("risks.open", figures["risks.open"], OPEN_RULE, rows(is_open))]
+    for rating in RISK_RATINGS:
+        key = f"risks.rating.{rating}"
+        where = is_open & (register["rating"] == rating)
+        found.append(Trace(key, figures[key], RATING_RULE, rows(where), settings=bands))
+    previous = meeting.previous_risks
+    for kind in ("new", "closed", "up", "down"):
+        key = f"risks.{kind}"
+        if status.movement is None or previous is None:
+            found.append(Trace(key, figures[key], MOVEMENT_RULE, note=NO_EARLIER_REGISTER))
+            continue
+        moved = status.movement.loc[status.movement["movement"] == kind, "risk_id"]
+        # a closed risk is traced to the earlier register, where it was last open
+        table, source = (previous.table, previous.file) if kind == "closed" else (register, file)
+        chosen = table_rows(table, source, "risk_id", RISK_FIELDS, table["risk_id"].isin(moved))
+        found.append(Trace(key, figures[key], MOVEMENT_RULE, tuple(chosen)))
+    gaps = status.not_on_register
+    action_rows = {a: int(i) for i, a in meeting.actions.table["action_id"].items()}
+    gap_rows = tuple(
+        SourceRow(
+            meeting.actions.file if gap.kind == "action" else "measures.yml",
+            action_rows.get(gap.item_id) if gap.kind == "action" else None,
+            gap.item_id,
+            {"kind": gap.kind, "priority_area": gap.priority_area},
+        )
+        for gap in gaps.itertuples()
+    )
+    found.append(
+        Trace(
+            "risks.not_on_register",
+            figures["risks.not_on_register"],
+            NOT_ON_REGISTER_RULE,
+            gap_rows,
+        )
+    )
+    return found

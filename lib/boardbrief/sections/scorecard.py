@@ -21,6 +21,7 @@ from boardbrief.contract.board_config import BoardConfig
 from boardbrief.contract.indicators import Indicators
 from boardbrief.contract.measures import MeasureDefinition, Measures, Point
 from boardbrief.sections.action_plan import rag_counts_by_area
+from boardbrief.sections.tracing import COUNT, RULE, VALUE, Rule, SourceRow, Trace
 
 if TYPE_CHECKING:
     from boardbrief.contract.meeting import Meeting
@@ -456,3 +457,178 @@ def scorecard_table(status: ScorecardStatus) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+# The rules behind `scorecard_figures`, in the words of docs/counting-rules.md.
+VALUE_RULE = Rule(
+    "scorecard.measures.<measure>.value",
+    "The measure's reported value with the latest period_end on or before the meeting date.",
+    VALUE,
+    "value",
+)
+PERIOD_END_RULE = Rule(
+    "scorecard.measures.<measure>.period_end",
+    "The period_end of that latest value.",
+    VALUE,
+    "period_end",
+)
+EXPECTED_RULE = Rule(
+    "scorecard.measures.<measure>.expected",
+    "Where the trajectory in measures.yml puts the measure on the latest value's period_end: "
+    "straight lines by calendar day through the baseline, each milestone and the target; the "
+    "target after its date; none before the baseline or without a target (to 6 places).",
+    RULE,
+)
+RATING_RULE = Rule(
+    "scorecard.measures.<measure>.rating",
+    "Green when the latest value is at or better than expected (by the measure's polarity); "
+    "amber when behind by no more than the tolerance (as given, else 10% of |target - "
+    "baseline|); red when further behind; none with no expected value.",
+    RULE,
+)
+DIRECTION_RULE = Rule(
+    "scorecard.measures.<measure>.direction",
+    "The latest value against the one before it, by the measure's polarity: improving, "
+    "worsening, or no change within 1e-9; none with no earlier value.",
+    RULE,
+)
+LATE_RULE = Rule(
+    "scorecard.measures.<measure>.late",
+    "True when the latest period_end is older at the meeting than the frequency allows "
+    "(monthly 31 days, quarterly 92, termly 122, annual 366, each plus 45), or there is no value.",
+    RULE,
+)
+RATING_COUNT_RULE = Rule(
+    "scorecard.rating.<rating>", "Measures carrying that rating (red, amber, green, none).", COUNT
+)
+LATE_COUNT_RULE = Rule("scorecard.late", "Measures whose latest value is late.", COUNT)
+ON_TRACK_RULE = Rule(
+    "scorecard.areas.<area>.on_track_share",
+    "The area's measures rated green over its measures rated red, amber or green, to 4 places; "
+    "None when none is rated.",
+    RULE,
+)
+SCORECARD_RULES = (
+    VALUE_RULE,
+    PERIOD_END_RULE,
+    EXPECTED_RULE,
+    RATING_RULE,
+    DIRECTION_RULE,
+    LATE_RULE,
+    RATING_COUNT_RULE,
+    LATE_COUNT_RULE,
+    ON_TRACK_RULE,
+)
+
+
+def scorecard_trace(status: ScorecardStatus | None) -> list[Trace]:
+    """A `Trace` for every key of `scorecard_figures`: the reported values and trajectories."""
+    if status is None:
+        return []
+    figures = scorecard_figures(status)
+    found = []
+    for m in status.measures:
+        key = f"scorecard.measures.{m.id}"
+        latest = _value_rows(m, m.period_end)
+        allowed = None if m.tolerance is None else round(float(m.tolerance), 6)
+        points = tuple(
+            SourceRow(
+                MEASURES_YML,
+                None,
+                f"{m.id} {kind}",
+                {"period": p.period.isoformat(), "value": p.value},
+            )
+            for kind, p in _points(m.definition)
+        )
+        found += [
+            Trace(f"{key}.value", figures[f"{key}.value"], VALUE_RULE, latest),
+            Trace(f"{key}.period_end", figures[f"{key}.period_end"], PERIOD_END_RULE, latest),
+            Trace(
+                f"{key}.expected",
+                figures[f"{key}.expected"],
+                EXPECTED_RULE,
+                points,
+                settings={"on": m.period_end.isoformat() if m.period_end else None},
+            ),
+            Trace(
+                f"{key}.rating",
+                figures[f"{key}.rating"],
+                RATING_RULE,
+                latest,
+                settings={
+                    "expected": figures[f"{key}.expected"],
+                    "tolerance": allowed,
+                    "polarity": m.definition.polarity,
+                },
+            ),
+            Trace(
+                f"{key}.direction",
+                figures[f"{key}.direction"],
+                DIRECTION_RULE,
+                latest + _value_rows(m, m.previous_period_end),
+                settings={"polarity": m.definition.polarity},
+            ),
+            Trace(
+                f"{key}.late",
+                figures[f"{key}.late"],
+                LATE_RULE,
+                latest,
+                settings={
+                    "meeting": status.meeting_date.isoformat(),
+                    "frequency": m.definition.frequency,
+                    "allowed_days": PERIOD_DAYS[m.definition.frequency] + DATA_LAG_DAYS,
+                },
+            ),
+        ]
+    for rated in (*RATINGS, NO_RATING):
+        chosen = [m for m in status.measures if m.rating == rated]
+        key = f"scorecard.rating.{rated}"
+        found.append(Trace(key, figures[key], RATING_COUNT_RULE, _measure_rows(chosen)))
+    found.append(
+        Trace(
+            "scorecard.late", figures["scorecard.late"], LATE_COUNT_RULE, _measure_rows(status.late)
+        )
+    )
+    for area in status.areas:
+        key = f"scorecard.areas.{area.area}.on_track_share"
+        rows = _measure_rows(status.by_area(area.area))
+        found.append(Trace(key, figures[key], ON_TRACK_RULE, rows))
+    return found
+
+
+MEASURES_YML = "measures.yml"
+
+
+def _points(definition: MeasureDefinition) -> list[tuple[str, Point]]:
+    if definition.target is None:
+        return [("baseline", definition.baseline)]
+    middle = [("milestone", p) for p in definition.milestones]
+    return [("baseline", definition.baseline), *middle, ("target", definition.target)]
+
+
+def _value_rows(m: MeasureResult, period_end: dt.date | None) -> tuple[SourceRow, ...]:
+    """The reported value of `m` for `period_end` (none when there is none), as a source row."""
+    if period_end is None:
+        return ()
+    found = m.history[m.history["period_end"] == pd.Timestamp(period_end)]
+    return tuple(
+        SourceRow(
+            str(row.source_file),
+            int(row.source_row),
+            m.id,
+            {"period_end": period_end.isoformat(), "value": float(row.value)},
+        )
+        for row in found.tail(1).itertuples()
+    )
+
+
+def _measure_rows(measures: list[MeasureResult]) -> tuple[SourceRow, ...]:
+    """Each measure by its latest reported value's row (measures.yml's when it has none)."""
+    rows = []
+    for m in measures:
+        value = _value_rows(m, m.period_end)
+        row = value[0] if value else SourceRow(MEASURES_YML, None, m.id)
+        rows.append(
+            SourceRow(row.file, row.row, m.id, {**row.fields, "rating": m.rating, "late": m.late})
+        )
+    return tuple(rows)

@@ -16,6 +16,7 @@ from boardbrief.contract.board_config import BoardConfig
 from boardbrief.contract.meeting import Meeting
 from boardbrief.privacy.suppression import suppress_counts
 from boardbrief.sections.feedback import RESPONDENTS, FeedbackStatus, in_period, top_themes
+from boardbrief.sections.tracing import COUNT, IDS, Rule, SourceRow, Trace, rows_by_id
 
 # The flag is checked for at least this many of the most raised themes, whatever `top_themes`.
 FLAG_AT_LEAST = 5
@@ -142,3 +143,47 @@ def comments_by_who(meeting: Meeting) -> pd.Series:
     period = in_period(meeting.feedback, meeting.previous_date, meeting.date)
     counts = period["respondent"].value_counts().reindex(list(RESPONDENTS), fill_value=0)
     return suppress_counts(counts.astype("int64"), meeting.config.suppression_threshold)
+
+
+# The rules behind `you_said_figures`, in the words of docs/counting-rules.md.
+ANSWERS_RULE = Rule(
+    "feedback.you_said.<theme>.actions",
+    "Actions in the meeting's snapshot whose responds_to names the theme, for each theme "
+    "raised in the period; nothing is inferred from titles or areas.",
+    COUNT,
+)
+UNANSWERED_RULE = Rule(
+    "feedback.unanswered",
+    "Of the most raised themes of the period (at least five, or top_themes when larger), those "
+    "that no action in the snapshot names in responds_to, open or complete.",
+    IDS,
+)
+YOU_SAID_RULES = (ANSWERS_RULE, UNANSWERED_RULE)
+
+
+def you_said_trace(meeting: Meeting, status: YouSaidStatus) -> list[Trace]:
+    """A `Trace` for every key of `you_said_figures`: answering actions, unanswered themes."""
+    figures = you_said_figures(status)
+    snapshot = meeting.actions
+    found = []
+    for theme in status.themes["theme"]:
+        ids = status.answers.loc[status.answers["theme"] == theme, "action_id"].drop_duplicates()
+        rows = rows_by_id(
+            snapshot.table, snapshot.file, "action_id", list(ids), ["responds_to", "rag"]
+        )
+        key = f"feedback.you_said.{theme}.actions"
+        found.append(Trace(key, figures[key], ANSWERS_RULE, tuple(rows)))
+    unanswered = tuple(
+        SourceRow("themes.yml", None, theme, {"answering_actions": 0})
+        for theme in status.unanswered
+    )
+    found.append(
+        Trace(
+            "feedback.unanswered",
+            figures["feedback.unanswered"],
+            UNANSWERED_RULE,
+            unanswered,
+            settings={"themes_checked": status.checked},
+        )
+    )
+    return found

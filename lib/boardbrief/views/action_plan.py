@@ -133,8 +133,9 @@ def movements(plan: ActionPlanStatus) -> Table | Html:
         )
     if moved.empty:
         return sentence(f"No action changed its rating since {long_date(plan.previous_date)}.")
-    rows = [
-        Row(
+    rows, left_out = capped(
+        moved,
+        lambda r: Row(
             [
                 _action(r.action_id, r.title),
                 _owner(plan, r.owner),
@@ -143,10 +144,10 @@ def movements(plan: ActionPlanStatus) -> Table | Html:
                 r.movement.capitalize(),
                 r.commentary,
             ]
-        )
-        for r in moved.itertuples()
-    ]
-    rows, left_out = capped(rows, "actions that moved", "actions.csv")
+        ),
+        "actions that moved",
+        "actions.csv",
+    )
     return Table(
         caption=f"Actions that moved since {long_date(plan.previous_date)}, declines first",
         columns=[
@@ -229,11 +230,14 @@ def _action_list(
 
     Long lists are cut at MAX_LIST_ROWS, with a note; `what` names the rows in that note.
     """
-    rows = [
-        Row([_action(r.action_id, r.title), _owner(plan, r.owner), *(cell(r) for _, cell in extra)])
-        for r in frame.itertuples()
-    ]
-    rows, left_out = capped(rows, what, "actions.csv")
+    rows, left_out = capped(
+        frame,
+        lambda r: Row(
+            [_action(r.action_id, r.title), _owner(plan, r.owner), *(cell(r) for _, cell in extra)]
+        ),
+        what,
+        "actions.csv",
+    )
     return Table(
         caption=caption,
         columns=[Column("Action"), Column("Owner"), *(column for column, _ in extra)],

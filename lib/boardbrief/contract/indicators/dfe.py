@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -57,6 +57,8 @@ class MeasureSeries:
     region_code: str
     region_name: str
     table: pd.DataFrame
+    # the spreadsheet row of each (geography, period_label): where a figure can be traced to
+    source_rows: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def name(self, geography: str) -> str:
         """The place a geography stands for, as the briefing names it."""
@@ -143,6 +145,11 @@ def read_dfe_measures(
             region_code=region_code,
             region_name=region_name,
             table=frame,
+            source_rows={
+                (geography, period_label(period)): int(row)
+                for geography, selected in rows.items()
+                for row, period in selected["time_period"].items()
+            },
         )
     if problems:
         raise DataError(problems)

@@ -117,8 +117,9 @@ def funding_line_changes(funds: FundingStatus) -> Table | Html:
     if listed.empty:
         text = "No line was added, withdrawn, re-committed or moved since the last meeting."
         return sentence(f"{text} {note}" if note else text)
-    rows = [
-        Row(
+    rows, left_out = capped(
+        listed,
+        lambda r: Row(
             [
                 f"{r.line_id}: {r.description}",
                 _organisation(funds, r.organisation),
@@ -127,10 +128,10 @@ def funding_line_changes(funds: FundingStatus) -> Table | Html:
                 money_or_dash(r.committed_pence),
                 money_or_dash(r.spent_pence),
             ]
-        )
-        for r in listed.itertuples()
-    ]
-    rows, left_out = capped(rows, "lines listed", "funding_lines.csv")
+        ),
+        "lines listed",
+        "funding_lines.csv",
+    )
     return Table(
         caption=(
             f"Lines added, withdrawn or changed since the register of "

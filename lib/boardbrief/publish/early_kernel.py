@@ -1,0 +1,116 @@
+"""A kernel started, and its imports paid for, while the command is still checking the data.
+
+Starting a kernel and importing pandas, seaborn and the package, and drawing a first chart
+(matplotlib's fonts and seaborn's set-up), take longer than the notebook's own work on a
+sample-sized board. None of it depends on the data, so `render` starts its kernels on a thread
+at once and checks the data meanwhile. Before the notebook runs, the kernel's namespace and
+execution count are reset, so the executed notebook is the one a fresh kernel would give; only
+imported modules and matplotlib's caches are kept, which change no output.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
+
+from boardbrief.errors import RenderError
+from boardbrief.publish.execute import local_socket_kernel_manager
+
+log = logging.getLogger(__name__)
+
+# What the package's notebooks import, and a chart drawn and thrown away.
+WARM_UP = """\
+import boardbrief.contract.reuse, boardbrief.publish.families, boardbrief.publish.figures
+import boardbrief.sections.area, boardbrief.views
+from boardbrief.charts.base import warm_up
+warm_up()
+"""
+# Clears the namespace and restarts the execution count, as a fresh kernel would have them.
+RESET = "get_ipython().reset(new_session=True)"
+TIMEOUT = 120  # seconds for the warm-up or the reset to answer
+
+
+class EarlyKernel:
+    """A kernel starting on a thread of its own; `manager()` waits until it is ready."""
+
+    def __init__(self, kernel_name: str, cwd: Path) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="early-kernel")
+        self._future: Future[object] = self._pool.submit(self._start, kernel_name, cwd)
+
+    def manager(self) -> object:
+        """The kernel manager of a started, warmed and reset kernel.
+
+        Raises
+        ------
+        RenderError
+            The kernel could not be started or warmed up.
+        """
+        try:
+            return self._future.result()
+        except RenderError:
+            raise
+        except Exception as error:
+            raise RenderError(f"the notebook's kernel could not be started: {error}") from None
+
+    def close(self) -> None:
+        """Stop the kernel (waiting for it to finish starting, if it has not)."""
+        from jupyter_core.utils import run_sync
+
+        self._pool.shutdown(wait=True)
+        if self._future.exception() is not None:
+            return
+        manager = self._future.result()
+        run_sync(manager.shutdown_kernel)(now=True)
+        run_sync(manager.cleanup_resources)()
+
+    @staticmethod
+    def _start(kernel_name: str, cwd: Path) -> object:
+        from jupyter_core.utils import run_sync
+
+        manager = local_socket_kernel_manager()(kernel_name=kernel_name)
+        run_sync(manager.start_kernel)(
+            cwd=str(cwd), extra_arguments=["--HistoryManager.hist_file=:memory:"]
+        )
+        try:
+            run_quietly(manager, WARM_UP)
+            run_quietly(manager, RESET)
+        except BaseException:
+            run_sync(manager.shutdown_kernel)(now=True)
+            run_sync(manager.cleanup_resources)()
+            raise
+        log.debug("kernel %s started and warmed up", kernel_name)
+        return manager
+
+
+@contextmanager
+def kernel_started_early(kernel_name: str, cwd: Path) -> Iterator[EarlyKernel]:
+    """Start a kernel now, for a notebook run later in the `with`; stopped when it ends."""
+    kernel = EarlyKernel(kernel_name, cwd)
+    try:
+        yield kernel
+    finally:
+        kernel.close()
+
+
+def run_quietly(manager: object, code: str) -> None:
+    """Run `code` in the kernel, outside its history, and raise if it fails."""
+    from jupyter_core.utils import run_sync
+
+    client = manager.client()
+    client.start_channels()
+    try:
+        run_sync(client.wait_for_ready)(timeout=TIMEOUT)
+        reply = run_sync(client.execute_interactive)(
+            code, store_history=False, timeout=TIMEOUT, output_hook=lambda message: None
+        )
+        if reply["content"]["status"] != "ok":
+            content = reply["content"]
+            raise RenderError(
+                f"the notebook's kernel failed to prepare: {content.get('ename')}: "
+                f"{content.get('evalue')}"
+            )
+    finally:
+        client.stop_channels()
