@@ -87,15 +87,22 @@ def _edit_json(path: Path, change) -> None:
 
 
 def test_render_over_an_archived_briefing_is_refused_and_changes_nothing(tmp_path, rendered):
-    out = tmp_path / "briefings"
+    """The data edited since the archived render: without --force, nothing may replace it."""
+    out, data = tmp_path / "briefings", tmp_path / "data"
     shutil.copytree(rendered["out"], out)
+    shutil.copytree(rendered["data"], data)
+    edited = data / "actions" / "2026-05-05.csv"
+    edited.write_text(
+        edited.read_text(encoding="utf-8").replace("Backlog at 300", "Backlog at 290"), "utf-8"
+    )
     before = fingerprint(out)
-    result = run_cli("render", "2026-05-12", "--data", str(rendered["data"]), "--out", str(out))
+    result = run_cli("render", "2026-05-12", "--data", str(data), "--out", str(out))
     assert result.returncode == 2
     assert result.stdout == ""
     assert f"boardbrief: {out / '2026-05-12'} already holds the briefing for 2026-05-12" in (
         result.stderr
     )
+    assert "(the data or its cut-off differ" in result.stderr
     assert 'run again with --force --reason "WHY"' in result.stderr
     assert "Traceback" not in result.stderr and "running briefing.ipynb" not in result.stderr
     after = {k: v for k, v in fingerprint(out).items() if not k.startswith(".locks/")}
