@@ -258,7 +258,8 @@ def commands(name: str, setup: Setup, run_dir: Path) -> list[list[str]]:
     if name == "render_x100":
         return [[boardbrief, "render", setup.meeting, "--data", str(setup.scaled_data), *out]]
     if name == "render_all":
-        return [[boardbrief, "render", "--all", "--force", "--data", str(setup.data), *out]]
+        forced = ["--all", "--force", "--reason", "benchmark"]
+        return [[boardbrief, "render", *forced, "--data", str(setup.data), *out]]
     if name == "serial":
         return [
             [boardbrief, "render", meeting, "--data", str(setup.data), *out]

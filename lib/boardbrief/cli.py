@@ -66,7 +66,7 @@ def _render(args: argparse.Namespace) -> int:
     from boardbrief.publish.rendered_by import circulated_date
 
     circulated = circulated_date(args.circulated) if args.circulated is not None else None
-    if args.all or args.force:
+    if args.all:
         if args.meeting_date:
             raise UsageError("give a meeting date or --all, not both")
         if circulated:
@@ -75,6 +75,8 @@ def _render(args: argparse.Namespace) -> int:
             args.data,
             args.out,
             force=args.force,
+            reason=args.reason,
+            sign=args.sign,
             workers=args.workers,
             cell_timeout=args.cell_timeout,
             pdf=args.pdf,
@@ -83,7 +85,10 @@ def _render(args: argparse.Namespace) -> int:
         for result in results:
             print(result.html.resolve())
         if not results:
-            log.info("every meeting with data is already rendered (use --force to redo them)")
+            log.info(
+                "every meeting with data is already rendered "
+                '(use --force --reason "WHY" to redo them)'
+            )
         return EXIT_OK
     result = render_meeting(
         args.data,
@@ -93,6 +98,9 @@ def _render(args: argparse.Namespace) -> int:
         pdf=args.pdf,
         area_pages=args.area_pages,
         circulated=circulated,
+        force=args.force,
+        reason=args.reason,
+        sign=args.sign,
     )
     print(result.html.resolve())
     return EXIT_OK
@@ -101,7 +109,9 @@ def _render(args: argparse.Namespace) -> int:
 def _verify(args: argparse.Namespace) -> int:
     from boardbrief.publish.verify import INPUTS_CHANGED, REPRODUCED, verify_meeting
 
-    verification = verify_meeting(args.out, args.meeting_date, args.data)
+    verification = verify_meeting(
+        args.out, args.meeting_date, args.data, allowed_signers=args.allowed_signers
+    )
     print(f"{args.meeting_date}: {verification.outcome}")
     for finding in verification.findings:
         print(f"  - {finding}")
@@ -221,9 +231,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="render every meeting with data (list's 'data' column) not yet rendered",
     )
-    render.add_argument(
-        "--force", action="store_true", help="with --all: render every meeting, even if rendered"
-    )
+    _add_replace_options(render)
     render.add_argument(
         "--workers",
         type=int,
@@ -271,6 +279,13 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         metavar="DIR",
         help="the data folder (default: the one recorded in the run record)",
+    )
+    verify.add_argument(
+        "--allowed-signers",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="check run.json's signature against this allowed-signers file (ssh-keygen -Y)",
     )
     out_option(verify)
     verify.set_defaults(handler=_verify)
@@ -344,6 +359,29 @@ def _parser() -> argparse.ArgumentParser:
 
     add_returns_command(commands, data_option)
     return parser
+
+
+def _add_replace_options(render: argparse.ArgumentParser) -> None:
+    """render's options to replace an archived briefing (kept, with a reason) and to sign."""
+    render.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the meeting's archived briefing (with --all: every meeting's); the "
+        "replaced one is kept in MEETING/superseded/; needs --reason",
+    )
+    render.add_argument(
+        "--reason",
+        default=None,
+        metavar="TEXT",
+        help="with --force: why the archived briefing is replaced (kept in run.json)",
+    )
+    render.add_argument(
+        "--sign",
+        type=Path,
+        default=None,
+        metavar="KEYFILE",
+        help="sign run.json with this SSH private key (ssh-keygen -Y sign): run.json.sig",
+    )
 
 
 def add_trace_command(commands: Any, data_option: Any, out_option: Any) -> None:

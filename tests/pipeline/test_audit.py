@@ -70,22 +70,22 @@ def test_archive_index_links_every_briefing(rendered_sample):
 
 @pytest.fixture
 def archive(tmp_path, rendered):
-    """A copy of the rendered Northshire archive and its data, safe to damage."""
+    """A copy of the rendered Northshire archive and its data, safe to damage.
+
+    Its run record is left as rendered (editing it is tampering): verify is told the copy's
+    data folder with --data.
+    """
     data = tmp_path / "data"
     out = tmp_path / "briefings"
     shutil.copytree(rendered["data"], data)
     shutil.copytree(rendered["out"], out)
-    record_path = out / "2026-05-12" / "run.json"
-    record = json.loads(record_path.read_text(encoding="utf-8"))
-    record["parameters"]["data_dir"] = str(data)
-    record_path.write_text(json.dumps(record), encoding="utf-8")
     return data, out
 
 
 @pytest.mark.transport
 def test_verify_unchanged_archive_is_reproduced(archive):
-    _data, out = archive
-    result = run_cli("verify", "2026-05-12", "--out", str(out))
+    data, out = archive
+    result = run_cli("verify", "2026-05-12", "--out", str(out), "--data", str(data))
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("2026-05-12: reproduced")
 
@@ -95,7 +95,7 @@ def test_verify_edited_input_exits_2_naming_it(archive):
     path = data / "actions" / "2026-05-05.csv"
     path.write_text(path.read_text(encoding="utf-8").replace("Backlog at 300", "Backlog at 290"))
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    result = run_cli("verify", "2026-05-12", "--out", str(out))
+    result = run_cli("verify", "2026-05-12", "--out", str(out), "--data", str(data))
     assert result.returncode == 2
     assert (
         "actions/2026-05-05.csv: changed since the archived briefing was rendered" in result.stdout
@@ -105,7 +105,7 @@ def test_verify_edited_input_exits_2_naming_it(archive):
 
 def test_verify_archive_from_another_library_reports_the_figure(archive):
     """An archive made by a library that counted differently: verify names the figure."""
-    _data, out = archive
+    data, out = archive
     folder = out / "2026-05-12"
     figures = json.loads((folder / "figures.json").read_text(encoding="utf-8"))
     figures["actions.overdue"] = 2
@@ -116,7 +116,7 @@ def test_verify_archive_from_another_library_reports_the_figure(archive):
 
     record["outputs"]["figures.json"] = sha256_of(folder / "figures.json")
     (folder / "run.json").write_text(json.dumps(record), encoding="utf-8")
-    result = run_cli("verify", "2026-05-12", "--out", str(out))
+    result = run_cli("verify", "2026-05-12", "--out", str(out), "--data", str(data))
     assert result.returncode == 3, result.stdout + result.stderr
     assert "figure actions.overdue: archived 2, now 1" in result.stdout
     assert "package pandas: recorded 0.0.1, now" in result.stdout
@@ -142,7 +142,7 @@ def test_verify_with_a_changed_library_setting_reports_the_figure(archive, tmp_p
     A `sitecustomize` module on PYTHONPATH runs at start-up in the command and in its kernel;
     it narrows what counts as 'stuck' to red only, so the Northshire amber P1 no longer is.
     """
-    _data, out = archive
+    data, out = archive
     patch = tmp_path / "patch"
     patch.mkdir()
     (patch / "sitecustomize.py").write_text(
@@ -154,7 +154,8 @@ def test_verify_with_a_changed_library_setting_reports_the_figure(archive, tmp_p
     import sys
 
     result = subprocess.run(
-        [sys.executable, "-m", "boardbrief", "verify", "2026-05-12", "--out", str(out)],
+        [sys.executable, "-m", "boardbrief", "verify", "2026-05-12", "--out", str(out),
+         "--data", str(data)],
         cwd=REPO, capture_output=True, text=True, timeout=300, check=False,
         env={**os.environ, "PYTHONPATH": str(patch)},
     )  # fmt: skip

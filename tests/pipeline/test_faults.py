@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import hashlib
+import itertools
 import json
 import os
 import re
@@ -31,6 +33,8 @@ from tests.pipeline.conftest import REPO, fingerprint, obeying_permissions, run_
 
 pytestmark = pytest.mark.pipeline
 AREAS = ("waits", "voice", "prep")  # Northshire's priority areas: a page each
+# These faults strike a render that replaces an archived briefing, which takes --force --reason.
+REPLACE = {"force": True, "reason": "a fault test: the render is meant to fail"}
 
 
 @pytest.fixture
@@ -63,7 +67,7 @@ def test_killed_kernel_keeps_previous_briefing(tmp_path, rendered, previous):
     out, before = previous
     broken = _notebook_with(tmp_path, "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)")
     with pytest.raises(RenderError, match=r"the kernel running broken\.ipynb died"):
-        render_meeting(rendered["data"], out, "2026-05-12", notebook=broken)
+        render_meeting(rendered["data"], out, "2026-05-12", notebook=broken, **REPLACE)
     _unchanged_but_failed(out, before, kept=False)  # a killed kernel leaves no notebook to keep
 
 
@@ -73,7 +77,9 @@ def test_hanging_cell_is_stopped_after_the_timeout(tmp_path, rendered, previous)
     broken = _notebook_with(tmp_path, "import time\ntime.sleep(120)")
     started = time.monotonic()
     with pytest.raises(RenderError, match="ran for more than 3 seconds and was stopped"):
-        render_meeting(rendered["data"], out, "2026-05-12", notebook=broken, cell_timeout=3)
+        render_meeting(
+            rendered["data"], out, "2026-05-12", notebook=broken, cell_timeout=3, **REPLACE
+        )
     assert time.monotonic() - started < 60
     _unchanged_but_failed(out, before, kept=False)
 
@@ -128,9 +134,21 @@ WITH_NOTEBOOK = (
 )
 
 
-def _render_command(out, data, notebook=None, date="2026-05-12"):
+def _render_command(out, data, notebook=None, date="2026-05-12", replace=False):
+    """The render command; `replace`: over an archived briefing, with --force and a reason."""
     command = ["-m", "boardbrief"] if notebook is None else ["-c", WITH_NOTEBOOK, str(notebook)]
-    return [sys.executable, *command, "render", date, "--data", str(data), "--out", str(out)]
+    forced = ["--force", "--reason", REPLACE["reason"]] if replace else []
+    return [
+        sys.executable,
+        *command,
+        "render",
+        date,
+        *forced,
+        "--data",
+        str(data),
+        "--out",
+        str(out),
+    ]
 
 
 def _tree(folder):
@@ -144,7 +162,7 @@ def test_cell_that_raises_fails_the_command_clearly_and_keeps_the_notebook(
     out, before = previous
     broken = _notebook_with(tmp_path, "raise RuntimeError('boom')")
     result = subprocess.run(
-        _render_command(out, rendered["data"], broken),
+        _render_command(out, rendered["data"], broken, replace=True),
         cwd=REPO,
         capture_output=True,
         text=True,
@@ -187,7 +205,7 @@ def test_read_only_folder_fails_clearly_and_changes_nothing(rendered, previous, 
         )
         assert probe.returncode != 0, f"{folder} is still writable: the test would prove nothing"
         result = subprocess.run(
-            [*obeying_permissions(), *_render_command(out, rendered["data"])],
+            [*obeying_permissions(), *_render_command(out, rendered["data"], replace=True)],
             cwd=REPO,
             capture_output=True,
             text=True,
@@ -232,7 +250,10 @@ def test_full_disk_fails_clearly_and_keeps_the_previous_briefing(tmp_path, rende
         used = _used_bytes(out)  # then leave 64 KiB free: far less than a briefing needs
         subprocess.run(["mount", "-o", f"remount,size={used + 64 * 1024}", str(out)], check=True)
         before = _tree(out)
-        result = run_cli("render", "2026-05-12", "--data", str(rendered["data"]), "--out", str(out))
+        result = run_cli(
+            "render", "2026-05-12", "--force", "--reason", REPLACE["reason"],
+            "--data", str(rendered["data"]), "--out", str(out),
+        )  # fmt: skip
         after, used_after = _tree(out), _used_bytes(out)
     finally:
         subprocess.run(["umount", "--lazy", str(out)], check=True)
@@ -285,7 +306,7 @@ def test_ctrl_c_stops_the_render_and_its_kernel_and_changes_nothing(tmp_path, re
         tmp_path, f"import pathlib, time\npathlib.Path({str(running)!r}).touch()\ntime.sleep(300)"
     )
     command = subprocess.Popen(
-        _render_command(out, rendered["data"], slow),
+        _render_command(out, rendered["data"], slow, replace=True),
         cwd=REPO,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -376,8 +397,13 @@ def test_eight_meetings_render_at_once_into_one_folder(tmp_path, rendered, edit)
     print(f"eight renders at once: {elapsed:.1f} s")
     assert fingerprint(out / "2026-05-12") == earlier
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        [".locks", "index.html", "2026-05-12", *dates]
+        [".locks", "index.html", "ledger.jsonl", "2026-05-12", *dates]
     )  # no staging, retired or temporary index files left
+    lines = (out / "ledger.jsonl").read_bytes().split(b"\n")
+    assert lines.pop() == b""  # every line whole, each chained to the one before
+    assert sorted(json.loads(line)["meeting"] for line in lines[1:]) == sorted(dates)
+    for before_it, line in itertools.pairwise(lines):
+        assert json.loads(line)["previous_line_sha256"] == hashlib.sha256(before_it).hexdigest()
     for date in dates:
         folder = out / date
         assert sorted(p.name for p in folder.iterdir()) == [

@@ -125,7 +125,9 @@ def test_failing_cell_keeps_previous_briefing_and_the_failed_notebook(tmp_path, 
     notebook.cells.insert(4, nbformat.v4.new_code_cell("raise RuntimeError('boom')"))
     nbformat.write(notebook, broken)
     with pytest.raises(RenderError, match="failed with RuntimeError: boom"):
-        render_meeting(rendered["data"], out, "2026-05-12", notebook=broken)
+        render_meeting(
+            rendered["data"], out, "2026-05-12", notebook=broken, force=True, reason="a test"
+        )
     after = fingerprint(out)
     kept = after.pop("_failed/2026-05-12-briefing.ipynb")
     assert kept

@@ -14,6 +14,7 @@ from boardbrief import paths
 from boardbrief.formatting import count, gbp_short, long_date
 from boardbrief.present import rag_badge, render_block
 from boardbrief.publish.folders import replace_retrying
+from boardbrief.publish.supersede import SUPERSEDED_DIR, superseded_versions
 
 INDEX_HTML = "index.html"
 
@@ -58,6 +59,7 @@ def write_index(out_dir: Path, board: str, areas: dict[str, str] | None = None) 
                 else None,
                 "areas": pages,
                 **ratings(figures),
+                "superseded": superseded_links(out_dir, date.isoformat()),
                 "open": _count(figures.get("actions.open")),
                 "overdue": _count(figures.get("actions.overdue")),
                 "comments": _count(figures.get("feedback.period.comments")),
@@ -97,6 +99,15 @@ def ratings(figures: dict[str, object]) -> dict[str, Markup | str]:
         "assessed": rag_badge(str(assessed)) if assessed else "not assessed",
         "derived": rag_badge(str(derived)) if derived else "\u2013",
     }
+def superseded_links(out_dir: Path, date: str) -> list[dict[str, str]]:
+    """The replaced briefings kept for a meeting, oldest first, each with when it was replaced."""
+    return [
+        {
+            "href": f"{date}/{SUPERSEDED_DIR}/{name}/{paths.BRIEFING_HTML}",
+            "name": f"replaced {name[:10]} {name[11:19].replace('-', ':')} UTC",
+        }
+        for name in superseded_versions(out_dir / date)
+    ]
 
 
 def _count(value: object) -> str:

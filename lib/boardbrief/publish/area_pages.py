@@ -23,7 +23,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from boardbrief import paths
-from boardbrief.contract.inputs import sha256_of
+from boardbrief.contract.fingerprint import meeting_fingerprint
+from boardbrief.contract.inputs import sha256_of, short_fingerprint
 from boardbrief.contract.meeting import Meeting
 from boardbrief.publish.early_kernel import RESET, EarlyKernel, run_quietly
 from boardbrief.publish.execute import execute_notebook, local_socket_kernel_manager
@@ -74,6 +75,8 @@ class AreaRun:
         self.out_dir = out_dir.resolve()
         self.stopping = threading.Event()
         self.manager: object | None = None
+        # printed in each page's footer, as in the briefing's: the same data, the same run
+        self.fingerprint = short_fingerprint(meeting_fingerprint(meeting))
 
     def run(self) -> list[str]:
         """Run, export and write every area's page; returns the files written (relative)."""
@@ -116,7 +119,7 @@ class AreaRun:
                         failed_notebook(self.out_dir, date, failed_name).unlink(missing_ok=True)
                     raise
                 failed_notebook(self.out_dir, date, failed_name).unlink(missing_ok=True)
-                html = export_html(executed, area_title(self.meeting, area))
+                html = export_html(executed, area_title(self.meeting, area), self.fingerprint)
                 (self.staging / paths.area_page(area)).write_text(
                     html, encoding="utf-8", newline="\n"
                 )

@@ -9,8 +9,11 @@ from boardbrief.publish.families import FAMILIES_MIMETYPE
 from boardbrief.publish.figures import FIGURES_MIMETYPE, INPUTS_MIMETYPE
 
 
-def export_html(notebook: nbformat.NotebookNode, title: str) -> str:
-    """The executed notebook as the board's HTML: our template, no code, nothing external."""
+def export_html(notebook: nbformat.NotebookNode, title: str, fingerprint: str | None = None) -> str:
+    """The executed notebook as the board's HTML: our template, no code, nothing external.
+
+    `fingerprint`, the run's short fingerprint, is printed in every page's footer.
+    """
     from nbconvert import HTMLExporter
 
     from boardbrief.publish.outline import OutlinePreprocessor, css_string
@@ -26,6 +29,8 @@ def export_html(notebook: nbformat.NotebookNode, title: str) -> str:
     exporter.register_filter("css_string", css_string)
     notebook = nbformat.from_dict(notebook)
     notebook.metadata["title"] = title
+    if fingerprint:
+        notebook.metadata["fingerprint"] = fingerprint
     hidden = {FIGURES_MIMETYPE, INPUTS_MIMETYPE, FAMILIES_MIMETYPE}
     for cell in notebook.cells:  # figures, inputs, families: own files, not in the page
         if cell.cell_type == "code":

@@ -21,6 +21,7 @@ from boardbrief.publish import render
 from boardbrief.publish.archive_index import rendered_meetings
 from boardbrief.publish.pdf import require_chromium
 from boardbrief.publish.render import RenderResult
+from boardbrief.publish.supersede import require_reason
 
 log = logging.getLogger(__name__)
 
@@ -42,12 +43,14 @@ def render_all(
     RenderError
         After every meeting has been tried, naming each one that failed and why.
     """
+    require_reason(force, options.get("reason"))  # once, before any meeting is rendered
     data = load_board_data(data_dir)
     if options.get("pdf"):
         require_chromium()  # once, before any worker starts
     todo = meetings_to_render(meetings_with_data(data), out_dir, force, bool(options.get("pdf")))
     workers = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
     log.info("%d meetings to render, %d at a time", len(todo), workers)
+    options["force"] = force  # a meeting already rendered is replaced only with a reason
     if workers == 1:
         return [render.render_meeting(data_dir, out_dir, date, **options) for date in todo]
     results, failures = [], []

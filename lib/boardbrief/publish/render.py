@@ -19,7 +19,8 @@ from pathlib import Path
 from filelock import Timeout
 
 from boardbrief import paths
-from boardbrief.contract.inputs import sha256_of
+from boardbrief.contract.fingerprint import meeting_as_at, meeting_fingerprint
+from boardbrief.contract.inputs import run_fingerprint, sha256_of, short_fingerprint
 from boardbrief.contract.load import load_board_data
 from boardbrief.contract.meeting import LATEST, Meeting, select_meeting
 from boardbrief.errors import RenderError
@@ -43,11 +44,29 @@ from boardbrief.publish.execute import (
 from boardbrief.publish.families import family_page_from_notebook
 from boardbrief.publish.folders import can_write_in, check_output_folder, writing_into
 from boardbrief.publish.html import export_html
+from boardbrief.publish.ledger import LEDGER, append_to_ledger, ledger_entry, previous_record
 from boardbrief.publish.locks import index_lock, only_render_of
 from boardbrief.publish.pdf import chromium_version, print_pdf, require_chromium
 from boardbrief.publish.rendered_by import who_and_when
-from boardbrief.publish.run_record import build_run_record, write_run_record
+from boardbrief.publish.run_record import (
+    RUN_RECORD,
+    build_run_record,
+    environment,
+    git_state,
+    read_run_record,
+    write_run_record,
+)
+from boardbrief.publish.signing import sign_file, signature_entry
 from boardbrief.publish.staging import failed_notebook, new_staging, publish_folder
+from boardbrief.publish.supersede import (
+    RunState,
+    archived_record,
+    holds_briefing,
+    keep_superseded,
+    refusal,
+    require_reason,
+    run_differences,
+)
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +92,9 @@ def render_meeting(
     cell_timeout: int | None = CELL_TIMEOUT,
     pdf: bool = False,
     area_pages: bool = True,
+    force: bool = False,
+    reason: str | None = None,
+    sign: Path | None = None,
     circulated: dt.date | None = None,
 ) -> RenderResult:
     """Render one meeting's briefing into `out_dir/MEETING_DATE/`.
@@ -93,6 +115,11 @@ def render_meeting(
         Also write `areas/<area_id>.html` for every priority area (`notebooks/area.ipynb`).
     circulated
         The day the pack went to the board, recorded in run.json only.
+    force, reason
+        Replace an archived briefing of the meeting, keeping it under `superseded/` and the
+        reason in the new run record; without `force` an archived briefing is never replaced.
+    sign
+        An SSH private key to sign `run.json` with (`run.json.sig` beside it).
 
     Raises
     ------
@@ -100,9 +127,14 @@ def render_meeting(
         The data breaks the contract (nothing is written).
     RenderError, NotebookDataError
         Execution or export failed (the previous briefing, if any, is untouched).
+    UsageError
+        The meeting is already rendered from other data or code and `force` was not given, or
+        `force` came without a reason, or the signing key cannot be used.
     PdfError
         `pdf` was asked for and Chromium is missing or could not print.
     """
+    reason = require_reason(force, reason)
+    signature = signature_entry(sign) if sign else None  # the key checked before rendering
     require_kernel(kernel_name)
     with ExitStack() as kernels:
         # started now, so that starting them and their imports overlap the check of the data
@@ -121,6 +153,7 @@ def render_meeting(
             cell_timeout,
             pdf,
             (briefing_kernel, area_kernel),
+            Evidence(reason, sign, signature),
             circulated,
         )
 
@@ -134,6 +167,7 @@ def _render_checked(
     cell_timeout: int | None,
     pdf: bool,
     kernels: tuple[EarlyKernel, EarlyKernel | None],
+    evidence: Evidence,
     circulated: dt.date | None = None,
 ) -> RenderResult:
     """Check the data and the output folder, then render and publish with the kernels given."""
@@ -155,6 +189,11 @@ def _render_checked(
     with writing_into(out_dir):
         out_dir.mkdir(parents=True, exist_ok=True)
         with only_render_of(out_dir, date):
+            if _already_rendered(
+                out_dir / date, meeting, notebook, pdf, area_pages, evidence.reason
+            ):
+                log.info("already rendered from the same data and code: nothing to do")
+                return RenderResult(meeting.date, out_dir / date)
             final = _render_locked(
                 meeting,
                 notebook,
@@ -165,14 +204,18 @@ def _render_checked(
                 date,
                 browser,
                 kernels,
+                evidence,
                 circulated,
             )
+    step = LEDGER
     try:
         with writing_into(out_dir), index_lock(out_dir):
+            append_to_ledger(out_dir, ledger_entry(date, final, read_run_record(final)))
+            step = "index.html"
             write_index(out_dir, meeting.config.board, meeting.config.priority_areas)
     except (RenderError, Timeout) as error:  # the briefing itself is in place: say so
         raise RenderError(
-            f"the briefing was published at {final}, but index.html was not updated: {error}"
+            f"the briefing was published at {final}, but {step} was not updated: {error}"
         ) from None
     log.info("wrote %s", final)
     return RenderResult(meeting.date, final)
@@ -188,6 +231,7 @@ def _render_locked(
     date: str,
     browser: str | None,
     kernels: tuple[EarlyKernel, EarlyKernel | None],
+    evidence: Evidence | None = None,
     circulated: dt.date | None = None,
 ) -> Path:
     """Run, export and record into a staging folder, then swap it in for the old briefing."""
@@ -226,7 +270,9 @@ def _render_locked(
         )
         log.info("exporting HTML")
         title = f"{meeting.config.board}: briefing for {meeting.date.isoformat()}"
-        html = export_html(executed, title)
+        inputs = figures_module.inputs_from_notebook(executed)
+        fingerprint = run_fingerprint(date, meeting_as_at(meeting).isoformat(), inputs)
+        html = export_html(executed, title, short_fingerprint(fingerprint))
         html = html if area_pages else without_area_links(html)
         (staging / paths.BRIEFING_HTML).write_text(html, encoding="utf-8", newline="\n")
         (staging / paths.FAMILIES_HTML).write_text(
@@ -235,7 +281,7 @@ def _render_locked(
         record = build_run_record(
             parameters=parameters,
             notebook=notebook,
-            inputs=figures_module.inputs_from_notebook(executed),
+            inputs=inputs,
             kernel_name=kernel_name,
             started=started,
             finished=_now(),
@@ -251,13 +297,75 @@ def _render_locked(
                 "printed_by": chromium_version(browser),
                 **print_area_pdfs(staging, area_files, browser),
             }
+        _record_evidence(record, fingerprint, out_dir, date, staging, evidence or Evidence())
         write_run_record(record, staging)
+        if evidence and evidence.sign:
+            sign_file(staging / RUN_RECORD, evidence.sign)
         final = out_dir / date
         publish_folder(staging, final)
         failed_notebook(out_dir, date).unlink(missing_ok=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return final
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a render adds to its record beyond the run: what it replaces and why, its signer."""
+
+    reason: str | None = None  # given with --force: the briefing it replaces is kept
+    sign: Path | None = None
+    signature: dict[str, str] | None = None
+
+
+def _already_rendered(
+    folder: Path, meeting: Meeting, notebook: Path, pdf: bool, area_pages: bool, reason: str | None
+) -> bool:
+    """True when the archived run is what this render would make; refused when it is not.
+
+    Raises
+    ------
+    UsageError
+        The folder holds a briefing from other data, code or outputs and no reason was given.
+    """
+    if not holds_briefing(folder):
+        return False
+    record = archived_record(folder)
+    now = RunState(
+        fingerprint=meeting_fingerprint(meeting),
+        **git_state(),
+        notebook_sha256=sha256_of(notebook),
+        packages=environment()["packages"],
+    )
+    recorded = (record or {}).get("outputs", {})
+    has_areas = any(name.startswith(f"{paths.AREAS_DIR}/") for name in recorded)
+    same_outputs = (not pdf or (folder / paths.BRIEFING_PDF).is_file()) and area_pages == has_areas
+    why = run_differences(record, now)
+    if not why and same_outputs and reason is None:
+        return True
+    if reason is None:
+        raise refusal(folder, meeting.date.isoformat(), why)
+    return False
+
+
+def _record_evidence(
+    record: dict[str, object],
+    fingerprint: str,
+    out_dir: Path,
+    date: str,
+    staging: Path,
+    evidence: Evidence,
+) -> None:
+    """The run record's tamper evidence: fingerprint, chain, what it replaces, its signer."""
+    previous = out_dir / date
+    record["fingerprint"] = fingerprint
+    record["previous_record"] = previous_record(out_dir, date)
+    record["replaces"] = (
+        keep_superseded(previous, staging, evidence.reason)
+        if evidence.reason and holds_briefing(previous)
+        else None
+    )
+    record["signature"] = evidence.signature
 
 
 def _now() -> dt.datetime:

@@ -19,7 +19,7 @@ from boardbrief import __version__, paths
 from boardbrief.contract.inputs import sha256_of
 
 RUN_RECORD = "run.json"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: fingerprint, previous_record, replaces, signature, ledger
 OUTPUTS = (paths.BRIEFING_HTML, paths.EXECUTED_NOTEBOOK, paths.FIGURES_JSON, paths.FAMILIES_HTML)
 
 

@@ -14,14 +14,20 @@ from typing import Any
 
 from boardbrief import paths
 from boardbrief.contract.inputs import sha256_of
-from boardbrief.errors import NothingToVerify
-from boardbrief.publish.run_record import RUN_RECORD, environment, read_run_record
+from boardbrief.publish.integrity import (
+    IntegrityReport,
+    check_archive,
+    code_differences,
+    load_record,
+)
+from boardbrief.publish.run_record import environment, git_state, read_run_record
 
 log = logging.getLogger(__name__)
 
 REPRODUCED = "reproduced"
 NOT_REPRODUCED = "not reproduced"
 INPUTS_CHANGED = "inputs changed"
+TAMPERED = "changed after it was rendered"
 # Not the executed notebook: it keeps timings.
 COMPARED = (paths.BRIEFING_HTML, paths.FIGURES_JSON, paths.FAMILIES_HTML)
 SINCE_LATER_VERSIONS = (paths.FAMILIES_HTML,)  # not in run records made before it existed
@@ -35,20 +41,23 @@ class Verification:
     findings: list[str] = field(default_factory=list)
 
 
-def verify_meeting(out_dir: Path, meeting_date: str, data_dir: Path | None = None) -> Verification:
-    """Check a rendered meeting's inputs, re-render it elsewhere and compare the outputs."""
+def verify_meeting(
+    out_dir: Path,
+    meeting_date: str,
+    data_dir: Path | None = None,
+    allowed_signers: Path | None = None,
+) -> Verification:
+    """Check a rendered meeting's records and inputs, re-render it elsewhere and compare."""
     from boardbrief.publish.render import render_meeting  # the one heavy step; imported when needed
 
     folder = out_dir / meeting_date
-    if not (folder / RUN_RECORD).is_file():
-        raise NothingToVerify(f"no briefing with a run record at {folder}")
-    record = read_run_record(folder)
+    record = load_record(folder)
+    integrity = check_archive(out_dir, meeting_date, record, allowed_signers)
     data_dir = data_dir or Path(str(record["parameters"]["data_dir"]))
     changed = changed_inputs(record["inputs"], data_dir)
     if changed:
-        return Verification(INPUTS_CHANGED, changed)
+        return _with_integrity(Verification(INPUTS_CHANGED, changed), integrity)
 
-    findings = tampered_outputs(record, folder)
     with tempfile.TemporaryDirectory(prefix="boardbrief-verify-") as scratch:
         log.info("re-rendering %s into a temporary folder", meeting_date)
         again = render_meeting(
@@ -63,19 +72,45 @@ def verify_meeting(out_dir: Path, meeting_date: str, data_dir: Path | None = Non
         )
         if added:
             lines = [f"{path}: a new input file, not in the run record" for path in added]
-            return Verification(INPUTS_CHANGED, lines)
+            return _with_integrity(Verification(INPUTS_CHANGED, lines), integrity)
         compared = compared_outputs(record)
         different = [
             name
             for name in compared
             if not (folder / name).is_file() or sha256_of(folder / name) != sha256_of(again / name)
         ]
-        if not different and not findings:
-            return Verification(REPRODUCED, [f"{name}: identical" for name in compared])
-        findings += [f"{name}: differs from the archived copy" for name in different]
+        if not different:
+            same = Verification(REPRODUCED, [f"{name}: identical" for name in compared])
+            notes = (
+                what_differs(record)
+                if integrity.findings
+                else code_differences(record.get("code"), git_state())
+            )
+            return _with_integrity(same, integrity, notes)
+        findings = [f"{name}: differs from the archived copy" for name in different]
         findings += figure_differences(folder / paths.FIGURES_JSON, again / paths.FIGURES_JSON)
-        findings += environment_differences(record["environment"], environment())
-    return Verification(NOT_REPRODUCED, findings)
+        findings += what_differs(record)
+    return _with_integrity(Verification(NOT_REPRODUCED, findings), integrity)
+
+
+def what_differs(record: dict[str, Any]) -> list[str]:
+    """Which of code, environment and data differ from the record (data: checked before)."""
+    return [
+        *code_differences(record.get("code"), git_state()),
+        *environment_differences(record["environment"], environment()),
+        "data: every recorded input file is the same as when the briefing was rendered",
+    ]
+
+
+def _with_integrity(
+    verification: Verification, integrity: IntegrityReport, notes: list[str] | None = None
+) -> Verification:
+    """The outcome with the archive's own checks: any finding there means it was changed."""
+    notes = [*integrity.notes, *(notes or [])]
+    if not integrity.findings:
+        return Verification(verification.outcome, [*verification.findings, *notes])
+    found = [*integrity.findings, *verification.findings]
+    return Verification(TAMPERED, [*found, *notes])
 
 
 def changed_inputs(inputs: list[dict[str, Any]], data_dir: Path) -> list[str]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from boardbrief.contract.fingerprint import meeting_fingerprint
+from boardbrief.contract.inputs import short_fingerprint
 from boardbrief.contract.meeting import Meeting
 from boardbrief.formatting import long_date
 from boardbrief.present import Html, render_block
@@ -11,7 +13,7 @@ from boardbrief.sections import action_plan
 
 
 def headline(meeting: Meeting) -> Html:
-    """Title block: board, meeting, the dates the data is as at, and the overall rating."""
+    """Title block: board, meeting, the dates the data is as at, the rating, the fingerprint."""
     config = meeting.config
     latest_comment = meeting.feedback["date"].max()
     commentary = meeting.commentary
@@ -33,6 +35,7 @@ def headline(meeting: Meeting) -> Html:
             if meeting.previous_date
             else "nothing: this is the board's first meeting"
         ),
+        fingerprint=short_fingerprint(meeting_fingerprint(meeting)),
     )
 
 
