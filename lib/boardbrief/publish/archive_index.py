@@ -99,6 +99,8 @@ def ratings(figures: dict[str, object]) -> dict[str, Markup | str]:
         "assessed": rag_badge(str(assessed)) if assessed else "not assessed",
         "derived": rag_badge(str(derived)) if derived else "\u2013",
     }
+
+
 def superseded_links(out_dir: Path, date: str) -> list[dict[str, str]]:
     """The replaced briefings kept for a meeting, oldest first, each with when it was replaced."""
     return [
