@@ -64,8 +64,8 @@ def _render(args: argparse.Namespace) -> int:
     from boardbrief.publish.render import render_meeting
 
     if args.all or args.force:
-        if args.meeting_date:
-            raise UsageError("give a meeting date or --all, not both")
+        if args.meeting_date or args.as_at:
+            raise UsageError("give a meeting date (and --as-at) or --all, not both")
         results = render_all(
             args.data,
             args.out,
@@ -87,21 +87,33 @@ def _render(args: argparse.Namespace) -> int:
         cell_timeout=args.cell_timeout,
         pdf=args.pdf,
         area_pages=args.area_pages,
+        as_at=args.as_at,
     )
     print(result.html.resolve())
     return EXIT_OK
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from boardbrief.publish.verify import INPUTS_CHANGED, REPRODUCED, verify_meeting
+    from boardbrief.publish.verify import (
+        AGREES,
+        CORRECTED,
+        INPUTS_CHANGED,
+        REPRODUCED,
+        corrections_since,
+        verify_meeting,
+    )
 
-    verification = verify_meeting(args.out, args.meeting_date, args.data)
+    if args.against_data is not None:
+        verification = corrections_since(args.out, args.meeting_date, args.against_data)
+    else:
+        verification = verify_meeting(args.out, args.meeting_date, args.data)
     print(f"{args.meeting_date}: {verification.outcome}")
     for finding in verification.findings:
         print(f"  - {finding}")
-    if verification.outcome == REPRODUCED:
+    if verification.outcome in (REPRODUCED, AGREES):
         return EXIT_OK
-    return EXIT_BAD_INPUT if verification.outcome == INPUTS_CHANGED else EXIT_NOT_REPRODUCED
+    changed = verification.outcome in (INPUTS_CHANGED, CORRECTED)
+    return EXIT_BAD_INPUT if changed else EXIT_NOT_REPRODUCED
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -235,6 +247,13 @@ def _parser() -> argparse.ArgumentParser:
         action="store_false",
         help="skip the page for each priority area (areas/AREA.html): the briefing alone",
     )
+    render.add_argument(
+        "--as-at",
+        default=None,
+        metavar="DATE",
+        help="the cut-off, YYYY-MM-DD: nothing dated after it is counted (default: the meeting "
+        "date, or papers_due_days before it when board.yml sets it)",
+    )
     data_option(render)
     out_option(render)
     render.set_defaults(handler=_render)
@@ -242,7 +261,8 @@ def _parser() -> argparse.ArgumentParser:
     verify = commands.add_parser(
         "verify",
         help="re-render an archived meeting and prove it reproduces",
-        description="Exit 0: reproduced; 3: not reproduced; 2: inputs changed or missing.",
+        description="Exit 0: reproduced (or, with --against-data, the data agrees); 3: not "
+        "reproduced; 2: inputs changed or missing, or data corrected since.",
     )
     verify.add_argument("meeting_date", metavar="MEETING_DATE", help="a rendered meeting")
     verify.add_argument(
@@ -250,7 +270,16 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         default=None,
         metavar="DIR",
-        help="the data folder (default: the one recorded in the run record)",
+        help="the data folder to re-render from, for an archive made before meetings kept "
+        "their frozen inputs (MEETING/inputs/, used whenever it is there)",
+    )
+    verify.add_argument(
+        "--against-data",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="instead of re-rendering, compare DIR with the frozen inputs row by row, as at the "
+        "same meeting and cut-off: exit 0 when they agree, 2 when data was corrected since",
     )
     out_option(verify)
     verify.set_defaults(handler=_verify)

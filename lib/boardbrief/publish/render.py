@@ -19,6 +19,7 @@ from pathlib import Path
 from filelock import Timeout
 
 from boardbrief import paths
+from boardbrief.contract.checked import CHECKED_DATA, write_checked
 from boardbrief.contract.inputs import sha256_of
 from boardbrief.contract.load import load_board_data
 from boardbrief.contract.meeting import LATEST, Meeting, select_meeting
@@ -40,6 +41,7 @@ from boardbrief.publish.execute import (
 )
 from boardbrief.publish.families import family_page_from_notebook
 from boardbrief.publish.folders import can_write_in, check_output_folder, writing_into
+from boardbrief.publish.freeze import INPUTS_DIR, freeze_inputs, require_same_inputs
 from boardbrief.publish.html import export_html
 from boardbrief.publish.locks import index_lock, only_render_of
 from boardbrief.publish.pdf import chromium_version, print_pdf, require_chromium
@@ -70,6 +72,7 @@ def render_meeting(
     cell_timeout: int | None = CELL_TIMEOUT,
     pdf: bool = False,
     area_pages: bool = True,
+    as_at: str | None = None,
 ) -> RenderResult:
     """Render one meeting's briefing into `out_dir/MEETING_DATE/`.
 
@@ -87,6 +90,9 @@ def render_meeting(
         Also print `briefing.pdf` with headless Chromium (checked for before anything runs).
     area_pages
         Also write `areas/<area_id>.html` for every priority area (`notebooks/area.ipynb`).
+    as_at
+        The cut-off, YYYY-MM-DD: nothing dated after it is counted (None: the meeting date, or
+        board.yml's `papers_due_days` before it; see `contract.as_at`).
 
     Raises
     ------
@@ -98,10 +104,17 @@ def render_meeting(
         `pdf` was asked for and Chromium is missing or could not print.
     """
     log.info("checking the data in %s", data_dir)
-    meeting = select_meeting(load_board_data(data_dir), meeting_date or LATEST)
+    # absolute: the kernels read the checked data, and their working folder is the notebooks'
+    meeting = select_meeting(
+        load_board_data(Path(data_dir).resolve()), meeting_date or LATEST, as_at
+    )
     date = meeting.date.isoformat()
-    parameters = {"meeting_date": date, "data_dir": str(Path(data_dir).resolve())}
-    check_parameters(notebook, parameters)
+    parameters = {
+        "meeting_date": date,
+        "data_dir": str(Path(data_dir).resolve()),
+        "as_at": meeting.as_at.isoformat(),
+    }
+    check_parameters(notebook, with_checked_data(parameters, Path(), ""))
     if area_pages:
         check_parameters(paths.AREA_NOTEBOOK, {**parameters, "area": ""})
     require_kernel(kernel_name)
@@ -155,23 +168,32 @@ def _render_locked(
         raise RenderError(f"cannot write to {previous}: permission denied")
     staging = new_staging(out_dir, date)
     started = _now()
-    alongside = (
-        area_pages_alongside(meeting, parameters, staging, kernel_name, cell_timeout, out_dir)
-        if area_pages
-        else nullcontext(None)
-    )
     try:
+        frozen = freeze_inputs(meeting.data, staging / INPUTS_DIR)
+        checked = staging / CHECKED_DATA  # handed to the kernels, never published
+        kernel_parameters = with_checked_data(
+            parameters, checked, write_checked(meeting.data, checked)
+        )
+        alongside = (
+            area_pages_alongside(
+                meeting, kernel_parameters, staging, kernel_name, cell_timeout, out_dir
+            )
+            if area_pages
+            else nullcontext(None)
+        )
         with alongside as areas:
             executed = execute_notebook(
                 notebook,
                 staging / paths.EXECUTED_NOTEBOOK,
-                parameters,
+                kernel_parameters,
                 kernel_name,
                 cell_timeout,
                 out_dir,
                 date,
             )
             area_files = areas.result() if areas is not None else []
+        checked.unlink()
+        require_same_inputs(frozen, figures_module.inputs_from_notebook(executed))
         figures = figures_module.figures_from_notebook(executed)
         (staging / paths.FIGURES_JSON).write_text(
             figures_module.figures_json(figures), encoding="utf-8", newline="\n"
@@ -187,12 +209,13 @@ def _render_locked(
         record = build_run_record(
             parameters=parameters,
             notebook=notebook,
-            inputs=figures_module.inputs_from_notebook(executed),
+            inputs=frozen,
             kernel_name=kernel_name,
             started=started,
             finished=_now(),
             folder=staging,
         )
+        record.update(as_at=meeting.as_at.isoformat(), inputs_folder=INPUTS_DIR)
         record["outputs"].update(area_fingerprints(staging, area_files))
         if browser:
             log.info("printing the PDF with %s", browser)
@@ -209,6 +232,13 @@ def _render_locked(
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return final
+
+
+def with_checked_data(
+    parameters: dict[str, object], checked: Path, sha256: str
+) -> dict[str, object]:
+    """The notebooks' parameters with the checked data handed over (`contract.checked`)."""
+    return {**parameters, "checked_data": str(checked) if sha256 else "", "checked_sha256": sha256}
 
 
 def _now() -> dt.datetime:

@@ -32,6 +32,7 @@ def about(meeting: Meeting) -> Html:
         sample=meeting.config.sample,
         no_statistics=data.indicators.config is None,
         returns=_returns_note(meeting),
+        cut_off=long_date(meeting.as_at) if meeting.as_at != meeting.date else None,
     )
 
 
