@@ -31,6 +31,7 @@ def test_render_prints_the_html_path_and_exits_zero(rendered):
         "briefing.ipynb",
         "families.html",
         "figures.json",
+        "inputs",
         "run.json",
     ]
     for stage in ("checking the data", "running briefing.ipynb", "exporting HTML", "wrote"):
