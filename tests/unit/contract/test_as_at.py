@@ -11,6 +11,7 @@ from boardbrief.contract.load import load_board_data
 from boardbrief.contract.measures import Measures
 from boardbrief.contract.meeting import select_meeting
 from boardbrief.contract.problems import DataError
+from tests.conftest import NORTHSHIRE_APRIL_FILES
 
 MAY = dt.date(2026, 5, 12)
 
@@ -62,15 +63,7 @@ def test_the_default_cut_off_keeps_every_comment_up_to_the_meeting(board_dir):
 
 def test_files_dated_after_the_meeting_are_not_the_meetings(board_dir):
     meeting = select_meeting(load_board_data(board_dir), "2026-04-14")
-    assert meeting.data.files_read == (
-        "actions/2026-03-01.csv",
-        "actions/2026-04-07.csv",
-        "board.yml",
-        "feedback/dropins.csv",
-        "feedback/survey.csv",
-        "funding/2026-03-01.csv",
-        "themes.yml",
-    )
+    assert meeting.data.files_read == NORTHSHIRE_APRIL_FILES
     assert list(meeting.data.actions) == [dt.date(2026, 3, 1), dt.date(2026, 4, 7)]
     assert list(meeting.data.funding) == [dt.date(2026, 3, 1)]
     assert meeting.data.commentary == {}
