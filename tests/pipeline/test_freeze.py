@@ -108,3 +108,17 @@ def test_verify_without_frozen_inputs_or_data_refuses(archive):
         f"rendered from {record['parameters']['data_dir']})"
     )
     assert not (out / ".verify").exists()
+
+
+def test_verify_names_a_frozen_input_changed_since_the_render(archive):
+    _data, out = archive
+    plan = out / "2026-05-12" / "inputs" / "actions" / "2026-05-05.csv"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("Backlog at 300", "Backlog at 290"))
+    result = run_cli("verify", "2026-05-12", "--out", str(out))
+    assert result.returncode == 3, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[:3] == [
+        "2026-05-12: not reproduced",
+        f"  - re-rendered from the frozen inputs in {out / '2026-05-12' / 'inputs'}",
+        "  - inputs/actions/2026-05-05.csv: changed since the archived briefing was rendered",
+    ]
