@@ -10,6 +10,16 @@ import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
 NORTHSHIRE = FIXTURES / "northshire"
+# The files the Northshire meeting of 14 April 2026 reads: none dated after it
+NORTHSHIRE_APRIL_FILES = (
+    "actions/2026-03-01.csv",
+    "actions/2026-04-07.csv",
+    "board.yml",
+    "feedback/dropins.csv",
+    "feedback/survey.csv",
+    "funding/2026-03-01.csv",
+    "themes.yml",
+)
 
 
 @pytest.fixture

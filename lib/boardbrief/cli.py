@@ -67,8 +67,8 @@ def _render(args: argparse.Namespace) -> int:
 
     circulated = circulated_date(args.circulated) if args.circulated is not None else None
     if args.all:
-        if args.meeting_date:
-            raise UsageError("give a meeting date or --all, not both")
+        if args.meeting_date or args.as_at:
+            raise UsageError("give a meeting date (and --as-at) or --all, not both")
         if circulated:
             raise UsageError("--circulated dates one meeting's papers: give its date, not --all")
         results = render_all(
@@ -101,23 +101,35 @@ def _render(args: argparse.Namespace) -> int:
         force=args.force,
         reason=args.reason,
         sign=args.sign,
+        as_at=args.as_at,
     )
     print(result.html.resolve())
     return EXIT_OK
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from boardbrief.publish.verify import INPUTS_CHANGED, REPRODUCED, verify_meeting
-
-    verification = verify_meeting(
-        args.out, args.meeting_date, args.data, allowed_signers=args.allowed_signers
+    from boardbrief.publish.verify import (
+        AGREES,
+        CORRECTED,
+        INPUTS_CHANGED,
+        REPRODUCED,
+        corrections_since,
+        verify_meeting,
     )
+
+    if args.against_data is not None:
+        verification = corrections_since(args.out, args.meeting_date, args.against_data)
+    else:
+        verification = verify_meeting(
+            args.out, args.meeting_date, args.data, allowed_signers=args.allowed_signers
+        )
     print(f"{args.meeting_date}: {verification.outcome}")
     for finding in verification.findings:
         print(f"  - {finding}")
-    if verification.outcome == REPRODUCED:
+    if verification.outcome in (REPRODUCED, AGREES):
         return EXIT_OK
-    return EXIT_BAD_INPUT if verification.outcome == INPUTS_CHANGED else EXIT_NOT_REPRODUCED
+    changed = verification.outcome in (INPUTS_CHANGED, CORRECTED)
+    return EXIT_BAD_INPUT if changed else EXIT_NOT_REPRODUCED
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -263,6 +275,13 @@ def _parser() -> argparse.ArgumentParser:
         metavar="YYYY-MM-DD",
         help="the date the papers went to the board; recorded in run.json, not in the briefing",
     )
+    render.add_argument(
+        "--as-at",
+        default=None,
+        metavar="DATE",
+        help="the cut-off, YYYY-MM-DD: nothing dated after it is counted (default: the meeting "
+        "date, or papers_due_days before it when board.yml sets it)",
+    )
     data_option(render)
     out_option(render)
     render.set_defaults(handler=_render)
@@ -270,7 +289,8 @@ def _parser() -> argparse.ArgumentParser:
     verify = commands.add_parser(
         "verify",
         help="re-render an archived meeting and prove it reproduces",
-        description="Exit 0: reproduced; 3: not reproduced; 2: inputs changed or missing.",
+        description="Exit 0: reproduced (or, with --against-data, the data agrees); 3: not "
+        "reproduced; 2: inputs changed or missing, or data corrected since.",
     )
     verify.add_argument("meeting_date", metavar="MEETING_DATE", help="a rendered meeting")
     verify.add_argument(
@@ -278,7 +298,16 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         default=None,
         metavar="DIR",
-        help="the data folder (default: the one recorded in the run record)",
+        help="the data folder to re-render from, for an archive made before meetings kept "
+        "their frozen inputs (MEETING/inputs/, used whenever it is there)",
+    )
+    verify.add_argument(
+        "--against-data",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="instead of re-rendering, compare DIR with the frozen inputs row by row, as at the "
+        "same meeting and cut-off: exit 0 when they agree, 2 when data was corrected since",
     )
     verify.add_argument(
         "--allowed-signers",

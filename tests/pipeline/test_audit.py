@@ -90,16 +90,21 @@ def test_verify_unchanged_archive_is_reproduced(archive):
     assert result.stdout.startswith("2026-05-12: reproduced")
 
 
-def test_verify_edited_input_exits_2_naming_it(archive):
+def test_verify_of_an_archive_without_frozen_inputs_reads_data_and_names_an_edited_input(archive):
+    """An archive made before meetings kept their inputs: verify re-renders from --data, says
+    so, and an input edited since is named (exit 2) before anything is re-rendered."""
     data, out = archive
+    shutil.rmtree(out / "2026-05-12" / "inputs")
     path = data / "actions" / "2026-05-05.csv"
     path.write_text(path.read_text(encoding="utf-8").replace("Backlog at 300", "Backlog at 290"))
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     result = run_cli("verify", "2026-05-12", "--out", str(out), "--data", str(data))
     assert result.returncode == 2
-    assert (
-        "actions/2026-05-05.csv: changed since the archived briefing was rendered" in result.stdout
-    )
+    assert result.stdout.splitlines() == [
+        "2026-05-12: inputs changed",
+        f"  - re-rendered from the data folder {data} (the archive has no frozen inputs)",
+        "  - actions/2026-05-05.csv: changed since the archived briefing was rendered",
+    ]
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
 
 
@@ -161,5 +166,16 @@ def test_verify_with_a_changed_library_setting_reports_the_figure(archive, tmp_p
     )  # fmt: skip
     assert result.returncode == 3, result.stdout + result.stderr
     assert "figure actions.stuck: archived 2, now 1" in result.stdout
-    assert "briefing.html: differs from the archived copy" in result.stdout
     assert "the environment is the same as the one recorded" in result.stdout
+    # where each file first differs, and the re-render kept to compare
+    assert (
+        "  - figures.json: differs from the archived copy, first at line 15, column 20: "
+        "archived '  \"actions.stuck\": 2,', re-rendered '  \"actions.stuck\": 1,'"
+    ) in result.stdout.splitlines()
+    assert "  - briefing.html: differs from the archived copy, first at line " in result.stdout
+    kept = [p for p in (out / ".verify").iterdir()]
+    assert [p.name[:11] for p in kept] == ["2026-05-12-"]
+    assert result.stdout.splitlines()[-1] == f"  - the re-render is kept in {kept[0]}"
+    assert (kept[0] / "figures.json").read_text(encoding="utf-8") != (
+        out / "2026-05-12" / "figures.json"
+    ).read_text(encoding="utf-8")

@@ -412,6 +412,7 @@ def test_eight_meetings_render_at_once_into_one_folder(tmp_path, rendered, edit)
             "briefing.ipynb",
             "families.html",
             "figures.json",
+            "inputs",
             "run.json",
         ]
         html = (folder / "briefing.html").read_text(encoding="utf-8")

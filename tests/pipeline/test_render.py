@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -32,6 +33,7 @@ def test_render_prints_the_html_path_and_exits_zero(rendered):
         "briefing.ipynb",
         "families.html",
         "figures.json",
+        "inputs",
         "run.json",
     ]
     for stage in ("checking the data", "running briefing.ipynb", "exporting HTML", "wrote"):
@@ -80,7 +82,14 @@ def test_render_figures_json_holds_the_shown_figures(rendered):
 def test_render_executed_notebook_records_parameters(rendered):
     notebook = nbformat.read(rendered["folder"] / "briefing.ipynb", as_version=4)
     parameters = notebook.metadata["papermill"]["parameters"]
-    assert parameters == {"meeting_date": "2026-05-12", "data_dir": str(rendered["data"].resolve())}
+    checked = Path(parameters.pop("checked_data"))  # the render's checked data, not published
+    assert checked.name == "checked-data.pickle" and not checked.exists()
+    assert len(parameters.pop("checked_sha256")) == 64
+    assert parameters == {
+        "meeting_date": "2026-05-12",
+        "data_dir": str(rendered["data"].resolve()),
+        "as_at": "2026-05-12",
+    }
 
 
 def test_list_shows_which_meetings_are_rendered(rendered):
@@ -111,7 +120,8 @@ def test_plain_papermill_runs_the_notebook(tmp_path):
 
 def test_check_parameters_refuses_unknown_names():
     with pytest.raises(
-        RenderError, match="has no parameter colour; it declares: data_dir, meeting"
+        RenderError,
+        match="has no parameter colour; it declares: as_at, checked_data, checked_sha256, data_dir",
     ):
         check_parameters(paths.BRIEFING_NOTEBOOK, {"meeting_date": "x", "colour": "red"})
 

@@ -97,6 +97,7 @@ class BoardConfig(Settings):
     quotes_per_theme: Annotated[StrictInt, Field(ge=0, le=10)] = 2
     top_themes: Annotated[StrictInt, Field(ge=1, le=20)] = 5
     returns_due_days: Annotated[StrictInt, Field(ge=0, le=60)] = 10  # `returns make`'s deadline
+    papers_due_days: Annotated[StrictInt, Field(ge=0, le=60)] = 0  # the default cut-off
 
     @field_validator("meetings")
     @classmethod

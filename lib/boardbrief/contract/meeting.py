@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from boardbrief.contract.as_at import cut_off, data_as_at
 from boardbrief.contract.board_config import BOARD_FILE, BoardConfig
+from boardbrief.contract.checked import read_checked
 from boardbrief.contract.commentary import Commentary
 from boardbrief.contract.load import BoardData, Snapshot, load_board_data
 from boardbrief.contract.problems import DataError, Problem
@@ -31,19 +33,40 @@ class Meeting:
     commentary: Commentary | None
     risks: Snapshot | None = None  # the latest risk register on or before the meeting
     previous_risks: Snapshot | None = None  # the one the previous meeting used
+    as_at: dt.date | None = None  # the cut-off: nothing dated after it is counted (see as_at.py)
+
+    def __post_init__(self) -> None:
+        if self.as_at is None:  # made by hand (tests): the meeting date, the default cut-off
+            object.__setattr__(self, "as_at", self.date)
 
     @property
     def config(self) -> BoardConfig:
         return self.data.config
 
 
-def load_meeting(data_dir: Path | str, meeting_date: str | dt.date = LATEST) -> Meeting:
-    """Load and check a data folder, then pick out one meeting (the notebook's entry point)."""
-    return select_meeting(load_board_data(data_dir), meeting_date)
+def load_meeting(
+    data_dir: Path | str,
+    meeting_date: str | dt.date = LATEST,
+    as_at: str | dt.date | None = None,
+    checked_data: str = "",
+    checked_sha256: str = "",
+) -> Meeting:
+    """Load and check a data folder, then pick out one meeting (the notebook's entry point).
+
+    With `checked_data` (a file the render wrote, see `contract.checked`) whose SHA-256 is
+    `checked_sha256`, the data already checked by the render is used instead of checking the
+    folder again; without it, or when the file is gone, the folder is read and checked here.
+    """
+    data = read_checked(checked_data, checked_sha256) or load_board_data(data_dir)
+    return select_meeting(data, meeting_date, as_at)
 
 
-def select_meeting(data: BoardData, meeting_date: str | dt.date = LATEST) -> Meeting:
-    """The latest snapshots on or before the meeting, feedback up to it, the previous meeting's.
+def select_meeting(
+    data: BoardData, meeting_date: str | dt.date = LATEST, as_at: str | dt.date | None = None
+) -> Meeting:
+    """The latest snapshots on or before the meeting, feedback up to its cut-off, the previous
+    meeting's. `as_at` is the cut-off (default: `papers_due_days` before the meeting); the
+    meeting's `data` holds only its own files and rows up to the cut-off (`contract.as_at`).
 
     Raises
     ------
@@ -59,9 +82,10 @@ def select_meeting(data: BoardData, meeting_date: str | dt.date = LATEST) -> Mee
         )
     position = meetings.index(date)
     previous = meetings[position - 1] if position > 0 else None
+    cut = cut_off(data, date, as_at)
+    data = data_as_at(data, date, cut)
     actions = _as_at(data.actions, date, "actions", "an action-plan snapshot")
     funding = _as_at(data.funding, date, "funding", "an investment register")
-    feedback = data.feedback[data.feedback["date"] <= pd.Timestamp(date)]
     return Meeting(
         date=date,
         previous_date=previous,
@@ -70,10 +94,11 @@ def select_meeting(data: BoardData, meeting_date: str | dt.date = LATEST) -> Mee
         previous_actions=_latest_on_or_before(data.actions, previous),
         funding=funding,
         previous_funding=_latest_on_or_before(data.funding, previous),
-        feedback=feedback,
+        feedback=data.feedback,
         commentary=data.commentary.get(date),
         risks=_latest_on_or_before(data.risks, date),
         previous_risks=_latest_on_or_before(data.risks, previous),
+        as_at=cut,
     )
 
 

@@ -19,7 +19,8 @@ from pathlib import Path
 from filelock import Timeout
 
 from boardbrief import paths
-from boardbrief.contract.fingerprint import meeting_as_at, meeting_fingerprint
+from boardbrief.contract.checked import CHECKED_DATA, write_checked
+from boardbrief.contract.fingerprint import meeting_fingerprint
 from boardbrief.contract.inputs import run_fingerprint, sha256_of, short_fingerprint
 from boardbrief.contract.load import load_board_data
 from boardbrief.contract.meeting import LATEST, Meeting, select_meeting
@@ -43,6 +44,7 @@ from boardbrief.publish.execute import (
 )
 from boardbrief.publish.families import family_page_from_notebook
 from boardbrief.publish.folders import can_write_in, check_output_folder, writing_into
+from boardbrief.publish.freeze import INPUTS_DIR, freeze_inputs, require_same_inputs
 from boardbrief.publish.html import export_html
 from boardbrief.publish.ledger import LEDGER, append_to_ledger, ledger_entry, previous_record
 from boardbrief.publish.locks import index_lock, only_render_of
@@ -96,6 +98,7 @@ def render_meeting(
     reason: str | None = None,
     sign: Path | None = None,
     circulated: dt.date | None = None,
+    as_at: str | None = None,
 ) -> RenderResult:
     """Render one meeting's briefing into `out_dir/MEETING_DATE/`.
 
@@ -120,6 +123,9 @@ def render_meeting(
         reason in the new run record; without `force` an archived briefing is never replaced.
     sign
         An SSH private key to sign `run.json` with (`run.json.sig` beside it).
+    as_at
+        The cut-off, YYYY-MM-DD: nothing dated after it is counted (None: the meeting date, or
+        board.yml's `papers_due_days` before it; see `contract.as_at`).
 
     Raises
     ------
@@ -155,6 +161,7 @@ def render_meeting(
             (briefing_kernel, area_kernel),
             Evidence(reason, sign, signature),
             circulated,
+            as_at,
         )
 
 
@@ -169,13 +176,21 @@ def _render_checked(
     kernels: tuple[EarlyKernel, EarlyKernel | None],
     evidence: Evidence,
     circulated: dt.date | None = None,
+    as_at: str | None = None,
 ) -> RenderResult:
     """Check the data and the output folder, then render and publish with the kernels given."""
     log.info("checking the data in %s", data_dir)
-    meeting = select_meeting(load_board_data(data_dir), meeting_date or LATEST)
+    # absolute: the kernels read the checked data, and their working folder is the notebooks'
+    meeting = select_meeting(
+        load_board_data(Path(data_dir).resolve()), meeting_date or LATEST, as_at
+    )
     date = meeting.date.isoformat()
-    parameters = {"meeting_date": date, "data_dir": str(Path(data_dir).resolve())}
-    check_parameters(notebook, parameters)
+    parameters = {
+        "meeting_date": date,
+        "data_dir": str(Path(data_dir).resolve()),
+        "as_at": meeting.as_at.isoformat(),
+    }
+    check_parameters(notebook, with_checked_data(parameters, Path(), ""))
     area_pages = kernels[1] is not None
     if area_pages:
         check_parameters(paths.AREA_NOTEBOOK, {**parameters, "area": ""})
@@ -243,19 +258,30 @@ def _render_locked(
         raise RenderError(f"cannot write to {previous}: permission denied")
     staging = new_staging(out_dir, date)
     started = _now()
-    alongside = (
-        area_pages_alongside(
-            meeting, parameters, staging, kernel_name, cell_timeout, out_dir, area_kernel
-        )
-        if area_kernel is not None
-        else nullcontext(None)
-    )
     try:
+        frozen = freeze_inputs(meeting.data, staging / INPUTS_DIR)
+        checked = staging / CHECKED_DATA  # handed to the kernels, never published
+        kernel_parameters = with_checked_data(
+            parameters, checked, write_checked(meeting.data, checked)
+        )
+        alongside = (
+            area_pages_alongside(
+                meeting,
+                kernel_parameters,
+                staging,
+                kernel_name,
+                cell_timeout,
+                out_dir,
+                area_kernel,
+            )
+            if area_kernel is not None
+            else nullcontext(None)
+        )
         with alongside as areas:
             executed = execute_notebook(
                 notebook,
                 staging / paths.EXECUTED_NOTEBOOK,
-                parameters,
+                kernel_parameters,
                 kernel_name,
                 cell_timeout,
                 out_dir,
@@ -263,6 +289,8 @@ def _render_locked(
                 kernel_manager=briefing_kernel.manager(),
             )
             area_files = areas.result() if areas is not None else []
+        checked.unlink()
+        require_same_inputs(frozen, figures_module.inputs_from_notebook(executed))
         figures = figures_module.figures_from_notebook(executed)
         warn_about_commentary(meeting, figures)
         (staging / paths.FIGURES_JSON).write_text(
@@ -270,8 +298,7 @@ def _render_locked(
         )
         log.info("exporting HTML")
         title = f"{meeting.config.board}: briefing for {meeting.date.isoformat()}"
-        inputs = figures_module.inputs_from_notebook(executed)
-        fingerprint = run_fingerprint(date, meeting_as_at(meeting).isoformat(), inputs)
+        fingerprint = run_fingerprint(date, meeting.as_at.isoformat(), frozen)
         html = export_html(executed, title, short_fingerprint(fingerprint))
         html = html if area_pages else without_area_links(html)
         (staging / paths.BRIEFING_HTML).write_text(html, encoding="utf-8", newline="\n")
@@ -281,12 +308,13 @@ def _render_locked(
         record = build_run_record(
             parameters=parameters,
             notebook=notebook,
-            inputs=inputs,
+            inputs=frozen,
             kernel_name=kernel_name,
             started=started,
             finished=_now(),
             folder=staging,
         )
+        record.update(as_at=meeting.as_at.isoformat(), inputs_folder=INPUTS_DIR)
         record["outputs"].update(area_fingerprints(staging, area_files))
         record.update(who_and_when(circulated))
         if browser:
@@ -366,6 +394,13 @@ def _record_evidence(
         else None
     )
     record["signature"] = evidence.signature
+
+
+def with_checked_data(
+    parameters: dict[str, object], checked: Path, sha256: str
+) -> dict[str, object]:
+    """The notebooks' parameters with the checked data handed over (`contract.checked`)."""
+    return {**parameters, "checked_data": str(checked) if sha256 else "", "checked_sha256": sha256}
 
 
 def _now() -> dt.datetime:

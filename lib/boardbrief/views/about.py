@@ -34,6 +34,7 @@ def about(meeting: Meeting) -> Html:
         no_statistics=data.indicators.config is None,
         returns=_returns_note(meeting),
         by_hand=typed_by_hand(meeting),
+        cut_off=long_date(meeting.as_at) if meeting.as_at != meeting.date else None,
     )
 
 

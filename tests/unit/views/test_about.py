@@ -1,9 +1,12 @@
-"""'About this briefing' says which figures are computed and what people entered by hand."""
+"""'About this briefing': which figures are computed and what people entered by hand, and the
+cut-off said in words only when it is not the meeting date."""
 
 import dataclasses
 
+from boardbrief import views
 from boardbrief.contract.commentary import Commentary
-from boardbrief.contract.meeting import load_meeting
+from boardbrief.contract.load import load_board_data
+from boardbrief.contract.meeting import load_meeting, select_meeting
 from boardbrief.views.about import about, typed_by_hand
 
 
@@ -40,3 +43,19 @@ def test_typed_by_hand_says_the_assessed_ratings_and_asks_are_the_officers(board
 def test_typed_by_hand_without_commentary_says_nothing_of_one(board_dir):
     meeting = dataclasses.replace(load_meeting(board_dir, "2026-05-12"), commentary=None)
     assert "commentary" not in typed_by_hand(meeting)["entered"]
+
+
+CUT_OFF = "Only data dated on or before"
+
+
+def test_about_names_a_cut_off_before_the_meeting(board_dir):
+    meeting = select_meeting(load_board_data(board_dir), "2026-05-12", "2026-05-01")
+    assert (
+        "<p>Only data dated on or before 1 May 2026, the cut-off for the board's papers, is "
+        "counted: comments and figures dated after it are left for the next meeting.</p>"
+    ) in str(views.about(meeting))
+
+
+def test_about_says_nothing_of_a_cut_off_on_the_meeting_date(board_dir):
+    meeting = select_meeting(load_board_data(board_dir), "2026-05-12")
+    assert CUT_OFF not in str(views.about(meeting))
