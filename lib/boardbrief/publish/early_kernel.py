@@ -11,6 +11,7 @@ imported modules and matplotlib's caches are kept, which change no output.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -21,13 +22,13 @@ from boardbrief.publish.execute import local_socket_kernel_manager
 
 log = logging.getLogger(__name__)
 
-# What the package's notebooks import, and a chart drawn and thrown away.
-WARM_UP = """\
-import boardbrief.contract.reuse, boardbrief.publish.families, boardbrief.publish.figures
-import boardbrief.sections.area, boardbrief.views
-from boardbrief.charts.base import warm_up
-warm_up()
-"""
+# What the package's notebooks import, then a chart drawn and thrown away: two steps, so a
+# kernel no longer wanted (the data failed its check) is stopped between them.
+WARM_UP = (
+    "import boardbrief.contract.reuse, boardbrief.publish.families, boardbrief.publish.figures\n"
+    "import boardbrief.sections.area, boardbrief.views",
+    "from boardbrief.charts.base import warm_up\nwarm_up()",
+)
 # Clears the namespace and restarts the execution count, as a fresh kernel would have them.
 RESET = "get_ipython().reset(new_session=True)"
 TIMEOUT = 120  # seconds for the warm-up or the reset to answer
@@ -37,8 +38,9 @@ class EarlyKernel:
     """A kernel starting on a thread of its own; `manager()` waits until it is ready."""
 
     def __init__(self, kernel_name: str, cwd: Path) -> None:
+        self._abandoned = threading.Event()  # set by close(): stop at the next step
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="early-kernel")
-        self._future: Future[object] = self._pool.submit(self._start, kernel_name, cwd)
+        self._future: Future[object | None] = self._pool.submit(self._start, kernel_name, cwd)
 
     def manager(self) -> object:
         """The kernel manager of a started, warmed and reset kernel.
@@ -49,25 +51,24 @@ class EarlyKernel:
             The kernel could not be started or warmed up.
         """
         try:
-            return self._future.result()
+            manager = self._future.result()
         except RenderError:
             raise
         except Exception as error:
             raise RenderError(f"the notebook's kernel could not be started: {error}") from None
+        if manager is None:
+            raise RenderError("the notebook's kernel was stopped before it was used")
+        return manager
 
     def close(self) -> None:
-        """Stop the kernel (waiting for it to finish starting, if it has not)."""
-        from jupyter_core.utils import run_sync
-
+        """Stop the kernel. One still starting is stopped at its next step, not warmed up first:
+        a render whose data fails its check says so without waiting for the kernel."""
+        self._abandoned.set()
         self._pool.shutdown(wait=True)
-        if self._future.exception() is not None:
-            return
-        manager = self._future.result()
-        run_sync(manager.shutdown_kernel)(now=True)
-        run_sync(manager.cleanup_resources)()
+        if self._future.exception() is None and self._future.result() is not None:
+            _stop(self._future.result())
 
-    @staticmethod
-    def _start(kernel_name: str, cwd: Path) -> object:
+    def _start(self, kernel_name: str, cwd: Path) -> object | None:
         from jupyter_core.utils import run_sync
 
         manager = local_socket_kernel_manager()(kernel_name=kernel_name)
@@ -75,11 +76,13 @@ class EarlyKernel:
             cwd=str(cwd), extra_arguments=["--HistoryManager.hist_file=:memory:"]
         )
         try:
-            run_quietly(manager, WARM_UP)
-            run_quietly(manager, RESET)
+            for step in (*WARM_UP, RESET):
+                if self._abandoned.is_set():
+                    _stop(manager)
+                    return None
+                run_quietly(manager, step)
         except BaseException:
-            run_sync(manager.shutdown_kernel)(now=True)
-            run_sync(manager.cleanup_resources)()
+            _stop(manager)
             raise
         log.debug("kernel %s started and warmed up", kernel_name)
         return manager
@@ -93,6 +96,13 @@ def kernel_started_early(kernel_name: str, cwd: Path) -> Iterator[EarlyKernel]:
         yield kernel
     finally:
         kernel.close()
+
+
+def _stop(manager: object) -> None:
+    from jupyter_core.utils import run_sync
+
+    run_sync(manager.shutdown_kernel)(now=True)
+    run_sync(manager.cleanup_resources)()
 
 
 def run_quietly(manager: object, code: str) -> None:
