@@ -191,6 +191,7 @@ def test_board_without_measures_has_no_scorecard(rendered):
         "annex-what-families-said-in-detail",
         "annex-investment-in-detail",
         "for-analysts-what-the-codebook-misses",
+        "for-analysts-numbers-in-the-commentary-to-check",
         "about-this-briefing",
     ]
 
