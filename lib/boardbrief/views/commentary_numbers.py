@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from boardbrief.contract.commentary_numbers import UnmatchedNumber, unmatched_numbers
+from boardbrief.contract.commentary_numbers import (
+    UnmatchedNumber,
+    commentary_numbers,
+    unmatched_numbers,
+)
 from boardbrief.contract.meeting import Meeting
 from boardbrief.formatting import count, gbp_short, plural
 from boardbrief.present import Column, Html, Row, Table
@@ -20,6 +24,8 @@ def unmatched_commentary_numbers(meeting: Meeting, figures: Mapping[str, object]
     """
     if meeting.commentary is None:
         return sentence("There is no commentary from the lead officer for this meeting to check.")
+    if not commentary_numbers(meeting.commentary):
+        return sentence("The lead officer's commentary has no numbers in it to check.")
     found = unmatched_numbers(meeting.commentary, figures)
     how = (
         "Each number typed into the lead officer's commentary is compared with the figures this "

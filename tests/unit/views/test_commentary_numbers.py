@@ -46,6 +46,13 @@ def test_a_commentary_whose_numbers_all_match_says_so(meeting):
     assert "<table" not in html
 
 
+def test_a_commentary_with_no_numbers_says_so(meeting):
+    text = "Waiting times remain the board's main concern."
+    html = unmatched_commentary_numbers(with_commentary(meeting, text), FIGURES).markup
+    assert "The lead officer&#39;s commentary has no numbers in it to check." in html
+    assert "matches a figure" not in html
+
+
 def test_no_commentary_says_there_is_nothing_to_check(meeting):
     html = unmatched_commentary_numbers(dataclasses.replace(meeting, commentary=None), {}).markup
     assert "no commentary from the lead officer" in html
