@@ -6,15 +6,8 @@ printed footer: both from the same files, so a plain papermill run shows the sam
 
 from __future__ import annotations
 
-import datetime as dt
-
 from boardbrief.contract.inputs import input_records, run_fingerprint
 from boardbrief.contract.meeting import Meeting
-
-
-def meeting_as_at(meeting: Meeting) -> dt.date:
-    """The cut-off of the meeting's data: its own `as_at` where it has one, else its date."""
-    return getattr(meeting, "as_at", None) or meeting.date
 
 
 def meeting_fingerprint(meeting: Meeting) -> str:
@@ -22,6 +15,6 @@ def meeting_fingerprint(meeting: Meeting) -> str:
     data = meeting.data
     return run_fingerprint(
         meeting.date.isoformat(),
-        meeting_as_at(meeting).isoformat(),
+        meeting.as_at.isoformat(),
         input_records(data.data_dir, data.files_read),
     )
