@@ -11,7 +11,9 @@ imported modules and matplotlib's caches are kept, which change no output.
 from __future__ import annotations
 
 import logging
+import queue
 import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -32,6 +34,7 @@ WARM_UP = (
 # Clears the namespace and restarts the execution count, as a fresh kernel would have them.
 RESET = "get_ipython().reset(new_session=True)"
 TIMEOUT = 120  # seconds for the warm-up or the reset to answer
+POLL = 0.1  # seconds between looks at whether the kernel is still wanted
 
 
 class EarlyKernel:
@@ -77,10 +80,10 @@ class EarlyKernel:
         )
         try:
             for step in (*WARM_UP, RESET):
-                if self._abandoned.is_set():
-                    _stop(manager)
-                    return None
-                run_quietly(manager, step)
+                run_quietly(manager, step, self._abandoned)
+        except Abandoned:
+            _stop(manager)
+            return None
         except BaseException:
             _stop(manager)
             raise
@@ -105,22 +108,57 @@ def _stop(manager: object) -> None:
     run_sync(manager.cleanup_resources)()
 
 
-def run_quietly(manager: object, code: str) -> None:
-    """Run `code` in the kernel, outside its history, and raise if it fails."""
-    from jupyter_core.utils import run_sync
+class Abandoned(Exception):
+    """The kernel was no longer wanted while it was being prepared."""
+
+
+def run_quietly(manager: object, code: str, abandoned: threading.Event | None = None) -> None:
+    """Run `code` in the kernel, outside its history, and raise if it fails.
+
+    The reply is awaited a moment (`POLL`) at a time: once `abandoned` is set, `Abandoned` is
+    raised at once, so a render whose data failed its check stops the kernel in the middle of
+    its imports rather than after them.
+    """
 
     client = manager.client()
     client.start_channels()
     try:
-        run_sync(client.wait_for_ready)(timeout=TIMEOUT)
-        reply = run_sync(client.execute_interactive)(
-            code, store_history=False, timeout=TIMEOUT, output_hook=lambda message: None
-        )
-        if reply["content"]["status"] != "ok":
-            content = reply["content"]
+        if abandoned is not None and abandoned.is_set():
+            raise Abandoned
+        _reply(manager, client, client.kernel_info(), abandoned)  # it answers: it is ready
+        asked = client.execute(code, store_history=False)
+        content = _reply(manager, client, asked, abandoned)["content"]
+        if content["status"] != "ok":
             raise RenderError(
                 f"the notebook's kernel failed to prepare: {content.get('ename')}: "
                 f"{content.get('evalue')}"
             )
     finally:
         client.stop_channels()
+
+
+def _reply(
+    manager: object, client: object, asked: str, abandoned: threading.Event | None
+) -> dict:
+    """The kernel's reply to the request `asked`, within TIMEOUT, unless abandoned first or the
+    kernel dies."""
+    from jupyter_core.utils import run_sync
+
+    deadline = time.monotonic() + TIMEOUT
+    while True:
+        if abandoned is not None and abandoned.is_set():
+            raise Abandoned
+        try:
+            reply = run_sync(client.get_shell_msg)(timeout=POLL)
+        except queue.Empty:
+            if not run_sync(manager.is_alive)():
+                raise RenderError(
+                    "the notebook's kernel died while it was being prepared"
+                ) from None
+            if time.monotonic() > deadline:
+                raise RenderError(
+                    f"the notebook's kernel did not answer within {TIMEOUT} seconds"
+                ) from None
+            continue
+        if reply.get("parent_header", {}).get("msg_id") == asked:
+            return reply
