@@ -121,7 +121,7 @@ def test_zero_commitment_renders(board_dir, tmp_path):
         encoding="utf-8",
     )
     out = tmp_path / "out"
-    result = run_cli("render", "--data", str(board_dir), "--out", str(out))
+    result = run_cli("render", "--no-area-pages", "--data", str(board_dir), "--out", str(out))
     assert result.returncode == 0, result.stderr
     html = (out / "2026-05-12" / "briefing.html").read_text(encoding="utf-8")
     assert "1 organisation has committed £0, of which £0 (\u2013) has been spent." in html
