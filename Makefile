@@ -12,10 +12,6 @@ BROWSER_SKIP := the browser tests will be skipped (and fail under CI=true)
 # Test files run in parallel, a worker per core; a module's tests that share a module fixture
 # stay on one worker (tests/conftest.py), and the session's renders are shared by all workers.
 PARALLEL := -n auto --dist loadgroup
-# The tcp pass repeats the tests marked `transport`: those where the way to the kernel matters
-# (a render with both kernels started early, a kernel that dies, a cell that hangs, Ctrl-C, a
-# verify). The rest of the suite reaches the kernel no differently.
-TCP_TESTS := -m transport
 
 .PHONY: briefing test test-fast test-install browser-tools office-tools bench lab lint format lock \
 	clean
@@ -35,12 +31,11 @@ $(STAMP): requirements.lock pyproject.toml
 briefing: $(STAMP)
 	@$(BIN)/boardbrief render
 
-## Run the whole test suite, then the tests that reach the kernel differently again on tcp
-## (the transport Windows uses; Linux and macOS use ipc unless asked).
+## Run the whole test suite. The tests where the way to the kernel matters (marked `transport`:
+## a render with both kernels started early, a kernel that dies, a cell that hangs, Ctrl-C, a
+## verify) run on ipc and again on tcp, the transport Windows uses (tests/conftest.py).
 test: $(STAMP) browser-tools office-tools
 	@$(BIN)/python -m pytest $(PARALLEL)
-	@echo "Again with the kernel on tcp: the tests marked transport ..." >&2
-	@BOARDBRIEF_KERNEL_TRANSPORT=tcp $(BIN)/python -m pytest $(PARALLEL) $(TCP_TESTS)
 
 ## The README's Windows route without make, from a fresh copy of the repository to a rendered
 ## briefing, in a new .venv installed by pip (minutes, most of it pip: CI runs it after make test).

@@ -1,7 +1,7 @@
 """The README's two commands without make, on Windows, macOS and Linux: only Python is needed.
 
     python tasks.py briefing   # as `make briefing`: render the latest sample meeting
-    python tasks.py test       # as `make test`: the whole suite, then the kernel tests on tcp
+    python tasks.py test       # as `make test`: the whole suite
     python tasks.py setup      # only create .venv and install into it
 
 Like make, it creates `.venv` on first use, installs `requirements.lock` and this package
@@ -27,7 +27,6 @@ STAMP_NAME = ".boardbrief-installed"
 INPUTS = (REPO / "requirements.lock", REPO / "pyproject.toml")
 KERNEL = "boardbrief"
 PARALLEL = ["-n", "auto", "--dist", "loadgroup"]  # as the Makefile's PARALLEL
-TCP_TESTS = ["-m", "transport"]  # as the Makefile's TCP_TESTS
 
 
 def venv_python() -> Path:
@@ -76,15 +75,6 @@ def main(argv: list[str] | None = None) -> None:
         run(python, "-m", "boardbrief", "render", *rest)
     elif args.task == "test":
         run(python, "-m", "pytest", *PARALLEL, *rest)
-        print("Again with the kernel on tcp: the tests marked transport ...", file=sys.stderr)
-        run(
-            python,
-            "-m",
-            "pytest",
-            *PARALLEL,
-            *TCP_TESTS,
-            env={**os.environ, "BOARDBRIEF_KERNEL_TRANSPORT": "tcp"},
-        )
 
 
 if __name__ == "__main__":

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
+# Tests marked `transport` run once per way to reach the kernel: ipc (Unix sockets, where pyzmq
+# has them) and tcp on the loopback address (the only one on Windows). The variable is the one
+# `boardbrief.publish.execute` reads; a command the test starts inherits it.
+TRANSPORT_VARIABLE = "BOARDBRIEF_KERNEL_TRANSPORT"
+TRANSPORTS = ("tcp",) if sys.platform == "win32" else ("ipc", "tcp")
 NORTHSHIRE = FIXTURES / "northshire"
 # The files the Northshire meeting of 14 April 2026 reads: none dated after it
 NORTHSHIRE_APRIL_FILES = (
@@ -52,6 +58,20 @@ def northshire_with_links(board_dir: Path) -> Path:
     rows += [f"{line},{links[line.split(',')[0]]}" for line in text[1:]]
     plan.write_text("\n".join(rows) + "\n", encoding="utf-8")
     return board_dir
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A test marked `transport` runs on each transport (`kernel_transport`)."""
+    if metafunc.definition.get_closest_marker("transport"):
+        metafunc.fixturenames.append("kernel_transport")
+        metafunc.parametrize("kernel_transport", TRANSPORTS, indirect=True)
+
+
+@pytest.fixture
+def kernel_transport(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The transport this run of a `transport` test reaches the kernel by."""
+    monkeypatch.setenv(TRANSPORT_VARIABLE, request.param)
+    return request.param
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

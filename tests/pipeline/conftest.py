@@ -136,3 +136,23 @@ def rendered_sample(tmp_path_factory: pytest.TempPathFactory) -> dict[str, objec
         "notebook": (folder / "briefing.ipynb").read_text(encoding="utf-8"),
         "stderr": result.stderr,
     }
+
+
+@pytest.fixture
+def rendered_on_transport(
+    kernel_transport: str, rendered: dict[str, object], tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, object]:
+    """`rendered`, made on this test's kernel transport (a test marked `transport`): the
+    session's render for ipc, a render of its own, shared the same way, for tcp."""
+    if kernel_transport == "ipc":
+        return rendered
+
+    def copy_data(root: Path) -> None:
+        shutil.copytree(rendered["data"], root / "data")
+
+    def args(root: Path) -> list[str]:
+        return ["render", "--data", "data", "--out", "briefings"]
+
+    root, result = render_once(tmp_path_factory, f"rendered-{kernel_transport}", args, copy_data)
+    out = root / "briefings"
+    return {"result": result, "data": root / "data", "out": out, "folder": out / "2026-05-12"}

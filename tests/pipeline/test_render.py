@@ -23,7 +23,8 @@ pytestmark = pytest.mark.pipeline
 
 
 @pytest.mark.transport
-def test_render_prints_the_html_path_and_exits_zero(rendered):
+def test_render_prints_the_html_path_and_exits_zero(rendered_on_transport):
+    rendered = rendered_on_transport
     result = rendered["result"]
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == str((rendered["folder"] / "briefing.html").resolve())
