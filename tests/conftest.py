@@ -9,6 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from boardbrief.cli import decline_unused_imports
+
+decline_unused_imports()  # as the command does: 1.4 s less in each of the suite's processes
+
 FIXTURES = Path(__file__).parent / "fixtures"
 # Tests marked `transport` run once per way to reach the kernel: ipc (Unix sockets, where pyzmq
 # has them) and tcp on the loopback address (the only one on Windows). The variable is the one

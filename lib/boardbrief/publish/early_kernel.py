@@ -137,9 +137,7 @@ def run_quietly(manager: object, code: str, abandoned: threading.Event | None = 
         client.stop_channels()
 
 
-def _reply(
-    manager: object, client: object, asked: str, abandoned: threading.Event | None
-) -> dict:
+def _reply(manager: object, client: object, asked: str, abandoned: threading.Event | None) -> dict:
     """The kernel's reply to the request `asked`, within TIMEOUT, unless abandoned first or the
     kernel dies."""
     from jupyter_core.utils import run_sync
