@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from boardbrief.contract.schemas import FEEDBACK_COLUMNS
+from boardbrief.contract.columns import FEEDBACK_COLUMNS
 from tests.conftest import NORTHSHIRE
 from tests.pipeline.browser import (
     active_content,

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from boardbrief.cli import main
-from boardbrief.contract.schemas import ACTION_COLUMNS, FEEDBACK_COLUMNS, FUNDING_COLUMNS
+from boardbrief.contract.columns import ACTION_COLUMNS, FEEDBACK_COLUMNS, FUNDING_COLUMNS
 from tests.conftest import NORTHSHIRE
 from tests.pipeline.conftest import fingerprint
 

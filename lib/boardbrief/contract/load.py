@@ -12,11 +12,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
-import pandera.pandas as pa
 
-from boardbrief.contract import schemas
+from boardbrief.contract import columns
 from boardbrief.contract.board_config import BOARD_FILE, BoardConfig, load_board_config
 from boardbrief.contract.codebook import THEMES_FILE, Codebook, load_codebook
 from boardbrief.contract.commentary import Commentary, read_commentary
@@ -32,6 +32,11 @@ from boardbrief.contract.returns_record import (
     returns_record_name,
 )
 from boardbrief.formatting import plural
+
+# pandera, and `schemas` built with it, are imported by the functions that check a table, not
+# here: a kernel given the data the render checked never checks a table, and saves their import.
+if TYPE_CHECKING:
+    from pandera.pandas import DataFrameSchema
 
 log = logging.getLogger(__name__)
 
@@ -233,8 +238,12 @@ def _date_or_none(text: str) -> dt.date | None:
 
 
 def _validated(
-    data_dir: Path, name: str, required: list[str], schema: pa.DataFrameSchema
+    data_dir: Path, name: str, required: list[str], schema: DataFrameSchema
 ) -> pd.DataFrame:
+    import pandera.pandas as pa
+
+    from boardbrief.contract import schemas
+
     table = read_table(data_dir / name, name, required, defer_formulas=True)
     # A formula with no saved result reads as blank: it is reported as itself, and every other
     # problem in the file is still reported beside it.
@@ -283,8 +292,10 @@ def _load_actions(
     config: BoardConfig,
     theme_ids: list[str] | None = None,
 ) -> Snapshot:
+    from boardbrief.contract import schemas
+
     schema = schemas.actions_schema(config, date, theme_ids)
-    table = _validated(data_dir, name, schemas.ACTION_COLUMNS, schema)
+    table = _validated(data_dir, name, columns.ACTION_COLUMNS, schema)
     if table.empty:  # a plan with no actions would read as "all complete"
         raise DataError([Problem(name, None, None, None, "at least one action below the header")])
     table = table.assign(
@@ -300,7 +311,9 @@ def _load_actions(
 
 
 def _load_funding(data_dir: Path, name: str, date: dt.date, config: BoardConfig) -> Snapshot:
-    table = _validated(data_dir, name, schemas.FUNDING_COLUMNS, schemas.funding_schema(config))
+    from boardbrief.contract import schemas
+
+    table = _validated(data_dir, name, columns.FUNDING_COLUMNS, schemas.funding_schema(config))
     table = table.assign(
         organisation=_canonical(table["organisation"], config.organisation_ids),
         priority_area=_canonical(table["priority_area"], config.priority_areas),
@@ -313,7 +326,9 @@ def _load_funding(data_dir: Path, name: str, date: dt.date, config: BoardConfig)
 
 
 def _load_risks(data_dir: Path, name: str, date: dt.date, config: BoardConfig) -> Snapshot:
-    table = _validated(data_dir, name, schemas.RISK_COLUMNS, schemas.risks_schema(config))
+    from boardbrief.contract import schemas
+
+    table = _validated(data_dir, name, columns.RISK_COLUMNS, schemas.risks_schema(config))
     if "priority_area" not in table.columns:
         table = table.assign(priority_area="")
     table = table.assign(
@@ -329,8 +344,10 @@ def _load_risks(data_dir: Path, name: str, date: dt.date, config: BoardConfig) -
 def _read_feedback(
     data_dir: Path, name: str, config: BoardConfig, theme_ids: list[str] | None
 ) -> pd.DataFrame:
+    from boardbrief.contract import schemas
+
     schema = schemas.feedback_schema(config, theme_ids)
-    table = _validated(data_dir, name, schemas.FEEDBACK_COLUMNS, schema)
+    table = _validated(data_dir, name, columns.FEEDBACK_COLUMNS, schema)
     return table.assign(
         source_file=name,
         source_row=table.index,
@@ -344,8 +361,8 @@ def _read_feedback(
 def _combine_feedback(tables: list[pd.DataFrame], problems: list[Problem]) -> pd.DataFrame:
     """All comments in one table; an id used in two files is a problem in each."""
     if not tables:
-        columns = [*schemas.FEEDBACK_COLUMNS, "source_file", "source_row"]
-        return pd.DataFrame(columns=columns).astype({"date": "datetime64[ns]"})
+        names = [*columns.FEEDBACK_COLUMNS, "source_file", "source_row"]
+        return pd.DataFrame(columns=names).astype({"date": "datetime64[ns]"})
     combined = pd.concat(tables, ignore_index=True)
     # A column only some files have (theme, rating) is blank, not missing, in the others.
     text_columns = [c for c in combined.columns if pd.api.types.is_string_dtype(combined[c])]

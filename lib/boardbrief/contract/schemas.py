@@ -14,55 +14,15 @@ import pandas as pd
 import pandera.pandas as pa
 
 from boardbrief.contract.board_config import BoardConfig
+from boardbrief.contract.columns import (
+    FUNDING_KINDS,
+    RATINGS,
+    RESPONDENTS,
+    RISK_STATUSES,
+    YES_NO,
+)
 from boardbrief.contract.problems import Problem
 from boardbrief.ratings import RAG_EXPECTED, RAG_SPELLINGS, normalise_rag
-
-FUNDING_KINDS = ("funding", "physical resources", "staff time")
-RESPONDENTS = ("parent", "carer", "young person", "professional", "other")
-YES_NO = ("yes", "no")
-RATINGS = ("1", "2", "3", "4", "5")
-RISK_STATUSES = ("open", "closed")
-
-ACTION_COLUMNS = [
-    "action_id",
-    "priority_area",
-    "title",
-    "owner",
-    "due_date",
-    "status",
-    "rag",
-    "last_updated",
-    "commentary",
-]
-FUNDING_COLUMNS = [
-    "line_id",
-    "organisation",
-    "priority_area",
-    "kind",
-    "description",
-    "committed_gbp",
-    "spent_gbp",
-    "district",
-]
-FEEDBACK_COLUMNS = [
-    "feedback_id",
-    "date",
-    "session",
-    "district",
-    "respondent",
-    "comment",
-    "consent_to_quote",
-]
-
-RISK_COLUMNS = [
-    "risk_id",
-    "title",
-    "owner",
-    "likelihood",
-    "impact",
-    "mitigation",
-    "status",
-]
 
 # Up to £999,999,999,999.99: far beyond any register, and safe from int64 overflow when summed.
 MONEY_PATTERN = r"-?\s*£?\s*-?([0-9]{1,3}(,[0-9]{3}){0,3}|[0-9]{1,12})(\.[0-9]{1,2})?"

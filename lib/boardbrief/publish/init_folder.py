@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from boardbrief import paths
-from boardbrief.contract import schemas
+from boardbrief.contract import columns
 from boardbrief.contract.board_config import BOARD_FILE, BoardConfig, load_board_config
 from boardbrief.contract.codebook import THEMES_FILE
 from boardbrief.errors import UsageError
@@ -59,9 +59,9 @@ class TableTemplate:
 
 
 TABLES = (
-    TableTemplate("actions", [*schemas.ACTION_COLUMNS, "pledge"]),
-    TableTemplate("funding", schemas.FUNDING_COLUMNS),
-    TableTemplate("feedback", [*schemas.FEEDBACK_COLUMNS, "theme", "rating"]),
+    TableTemplate("actions", [*columns.ACTION_COLUMNS, "pledge"]),
+    TableTemplate("funding", columns.FUNDING_COLUMNS),
+    TableTemplate("feedback", [*columns.FEEDBACK_COLUMNS, "theme", "rating"]),
 )
 
 
@@ -131,11 +131,11 @@ def choices(table: str, config: BoardConfig | None) -> dict[str, list[str]]:
     """
     fixed = {
         "actions": {"rag": list(RAG_ORDER)},
-        "funding": {"kind": list(schemas.FUNDING_KINDS)},
+        "funding": {"kind": list(columns.FUNDING_KINDS)},
         "feedback": {
-            "respondent": list(schemas.RESPONDENTS),
-            "consent_to_quote": list(schemas.YES_NO),
-            "rating": list(schemas.RATINGS),
+            "respondent": list(columns.RESPONDENTS),
+            "consent_to_quote": list(columns.YES_NO),
+            "rating": list(columns.RATINGS),
         },
     }[table]
     if config is None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from boardbrief.contract import schemas
+from boardbrief.contract import columns
 from boardbrief.contract.board_config import BoardConfig, Organisation
 from boardbrief.contract.load import BoardData, Snapshot
 from boardbrief.contract.measures import MeasureDefinition
@@ -63,10 +63,10 @@ class ReturnsRound:
         return read_table(self.data.data_dir / snapshot.file, snapshot.file, required)
 
     def raw_actions(self) -> pd.DataFrame:
-        return self.raw_table(self.base_actions, schemas.ACTION_COLUMNS)
+        return self.raw_table(self.base_actions, columns.ACTION_COLUMNS)
 
     def raw_funding(self) -> pd.DataFrame:
-        return self.raw_table(self.base_funding, schemas.FUNDING_COLUMNS)
+        return self.raw_table(self.base_funding, columns.FUNDING_COLUMNS)
 
 
 def next_meeting(data: BoardData) -> dt.date:

@@ -14,7 +14,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from boardbrief.contract.schemas import FUNDING_KINDS
+from boardbrief.contract.columns import FUNDING_KINDS
 from boardbrief.errors import UsageError
 from boardbrief.formatting import long_date, plural
 from boardbrief.publish.folders import replace_retrying

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from boardbrief.contract.columns import FUNDING_KINDS
 from boardbrief.contract.problems import Problem
-from boardbrief.contract.schemas import FUNDING_KINDS
 from boardbrief.ratings import normalise_rag
 from boardbrief.returns import layout
 from boardbrief.returns.expected import Asked, ReturnsRound

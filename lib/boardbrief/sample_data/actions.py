@@ -6,7 +6,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from boardbrief.contract.schemas import ACTION_COLUMNS
+from boardbrief.contract.columns import ACTION_COLUMNS
 
 SNAPSHOTS: tuple[date, ...] = (
     date(2026, 4, 30),

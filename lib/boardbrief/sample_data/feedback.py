@@ -11,7 +11,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from boardbrief.contract.schemas import FEEDBACK_COLUMNS
+from boardbrief.contract.columns import FEEDBACK_COLUMNS
 from boardbrief.sample_data.board import DISTRICTS, District, district
 from boardbrief.sample_data.comments import (
     coded_comment,

@@ -6,7 +6,7 @@ import random
 from dataclasses import dataclass
 from datetime import date
 
-from boardbrief.contract.schemas import FUNDING_COLUMNS, FUNDING_KINDS
+from boardbrief.contract.columns import FUNDING_COLUMNS, FUNDING_KINDS
 from boardbrief.sample_data.writing import format_money
 
 REGISTERS: tuple[date, ...] = (

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from boardbrief.contract.schemas import RISK_COLUMNS
+from boardbrief.contract.columns import RISK_COLUMNS
 
 REGISTERS: tuple[date, ...] = (
     date(2026, 4, 30),

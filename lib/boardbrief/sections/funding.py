@@ -13,9 +13,9 @@ from decimal import ROUND_HALF_UP, Decimal
 import pandas as pd
 
 from boardbrief.contract.board_config import BoardConfig
+from boardbrief.contract.columns import FUNDING_KINDS
 from boardbrief.contract.load import Snapshot
 from boardbrief.contract.meeting import Meeting
-from boardbrief.contract.schemas import FUNDING_KINDS
 from boardbrief.formatting import pounds
 from boardbrief.sections.tracing import (
     COUNT,

@@ -63,3 +63,29 @@ def test_reused_meetings_read_the_checked_file_once_each_run_its_own_copy(checke
     assert len(reads) == 1
     assert first.actions.table is not second.actions.table
     assert first.actions.table.equals(second.actions.table)
+
+
+def test_a_kernel_reading_checked_data_never_imports_pandera(checked, board_dir):
+    """What the render's kernels import, then a meeting loaded from the checked file, in a fresh
+    Python: pandera (half a second of every kernel's start) is left to a check of raw files."""
+    import subprocess
+    import sys
+
+    from boardbrief.publish.early_kernel import WARM_UP
+
+    _data, path, sha256 = checked
+    program = "\n".join(
+        [
+            WARM_UP[0],
+            "from boardbrief.contract.meeting import load_meeting",
+            f"meeting = load_meeting({str(board_dir)!r}, '2026-05-12', '', {str(path)!r}, "
+            f"{sha256!r})",
+            "import sys",
+            "print(meeting.actions.file, sorted(m for m in sys.modules if 'pandera' in m))",
+        ]
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["actions/2026-05-05.csv", "[]"]
