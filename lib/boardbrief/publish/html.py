@@ -37,3 +37,12 @@ def export_html(notebook: nbformat.NotebookNode, title: str, fingerprint: str | 
             cell.outputs = [o for o in cell.outputs if not hidden & set(o.get("data", {}))]
     body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": title}})
     return body
+
+
+def prepare_export() -> None:
+    """Import nbconvert and compile the template by exporting an empty notebook, thrown away.
+
+    `render` does this on a thread while the kernel runs the notebook, so that the export after
+    it, which waits for the notebook, takes a fraction of the time.
+    """
+    export_html(nbformat.v4.new_notebook(), "")

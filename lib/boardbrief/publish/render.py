@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,7 +46,7 @@ from boardbrief.publish.execute import (
 from boardbrief.publish.families import family_page_from_notebook
 from boardbrief.publish.folders import can_write_in, check_output_folder, writing_into
 from boardbrief.publish.freeze import INPUTS_DIR, freeze_inputs, require_same_inputs
-from boardbrief.publish.html import export_html
+from boardbrief.publish.html import export_html, prepare_export
 from boardbrief.publish.ledger import LEDGER, append_to_ledger, ledger_entry, previous_record
 from boardbrief.publish.locks import index_lock, only_render_of
 from boardbrief.publish.pdf import chromium_version, print_pdf, require_chromium
@@ -55,6 +56,7 @@ from boardbrief.publish.run_record import (
     build_run_record,
     environment,
     git_state,
+    installed_packages,
     read_run_record,
     write_run_record,
 )
@@ -258,6 +260,11 @@ def _render_locked(
         raise RenderError(f"cannot write to {previous}: permission denied")
     staging = new_staging(out_dir, date)
     started = _now()
+    # Work that waits for the notebook, done while the kernel runs it (an error here is left
+    # for the export or the record to raise, as themselves).
+    preparing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prepare-publishing")
+    preparing.submit(prepare_export)
+    preparing.submit(installed_packages)
     try:
         frozen = freeze_inputs(meeting.data, staging / INPUTS_DIR)
         checked = staging / CHECKED_DATA  # handed to the kernels, never published
@@ -333,6 +340,7 @@ def _render_locked(
         publish_folder(staging, final)
         failed_notebook(out_dir, date).unlink(missing_ok=True)
     finally:
+        preparing.shutdown(wait=True, cancel_futures=True)
         shutil.rmtree(staging, ignore_errors=True)
     return final
 

@@ -11,6 +11,7 @@ import json
 import platform
 import subprocess
 import sys
+from functools import cache
 from importlib.metadata import distributions
 from pathlib import Path
 from typing import Any
@@ -66,17 +67,24 @@ def read_run_record(folder: Path) -> dict[str, Any]:
 
 def environment() -> dict[str, Any]:
     """The Python and every installed package's version, as the kernel sees them (same venv)."""
+    return {
+        "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "platform": sys.platform,
+        "packages": dict(installed_packages()),
+    }
+
+
+@cache
+def installed_packages() -> tuple[tuple[str, str], ...]:
+    """Every installed package's name and version, by name: read once per process (reading
+    every package's metadata takes a few tenths of a second)."""
     packages = {
         dist.metadata["Name"].lower(): dist.version
         for dist in distributions()
         if dist.metadata["Name"]
     }
-    return {
-        "python": platform.python_version(),
-        "implementation": platform.python_implementation(),
-        "platform": sys.platform,
-        "packages": dict(sorted(packages.items())),
-    }
+    return tuple(sorted(packages.items()))
 
 
 def git_state() -> dict[str, Any]:
