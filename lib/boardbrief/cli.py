@@ -74,8 +74,6 @@ def _run(args: argparse.Namespace) -> int:
 
 def _render(args: argparse.Namespace) -> int:
     from boardbrief.errors import UsageError
-    from boardbrief.publish.parallel import render_all
-    from boardbrief.publish.render import render_meeting
     from boardbrief.publish.rendered_by import circulated_date
 
     circulated = circulated_date(args.circulated) if args.circulated is not None else None
@@ -84,39 +82,52 @@ def _render(args: argparse.Namespace) -> int:
             raise UsageError("give a meeting date (and --as-at) or --all, not both")
         if circulated:
             raise UsageError("--circulated dates one meeting's papers: give its date, not --all")
-        results = render_all(
+        return _render_all(args)
+    from boardbrief.publish.early_kernel import early_kernels
+    from boardbrief.publish.execute import KERNEL_NAME
+
+    # The kernels start first, so that they start while the rest of the command is imported.
+    with early_kernels(KERNEL_NAME, paths.BRIEFING_NOTEBOOK.parent, args.area_pages) as kernels:
+        from boardbrief.publish.render import render_meeting
+
+        result = render_meeting(
             args.data,
             args.out,
-            force=args.force,
-            reason=args.reason,
-            sign=args.sign,
-            workers=args.workers,
+            args.meeting_date,
             cell_timeout=args.cell_timeout,
             pdf=args.pdf,
             area_pages=args.area_pages,
+            circulated=circulated,
+            force=args.force,
+            reason=args.reason,
+            sign=args.sign,
+            as_at=args.as_at,
+            kernels=kernels,
         )
-        for result in results:
-            print(result.html.resolve())
-        if not results:
-            log.info(
-                "every meeting with data is already rendered "
-                '(use --force --reason "WHY" to redo them)'
-            )
-        return EXIT_OK
-    result = render_meeting(
+    print(result.html.resolve())
+    return EXIT_OK
+
+
+def _render_all(args: argparse.Namespace) -> int:
+    from boardbrief.publish.parallel import render_all
+
+    results = render_all(
         args.data,
         args.out,
-        args.meeting_date,
-        cell_timeout=args.cell_timeout,
-        pdf=args.pdf,
-        area_pages=args.area_pages,
-        circulated=circulated,
         force=args.force,
         reason=args.reason,
         sign=args.sign,
-        as_at=args.as_at,
+        workers=args.workers,
+        cell_timeout=args.cell_timeout,
+        pdf=args.pdf,
+        area_pages=args.area_pages,
     )
-    print(result.html.resolve())
+    for result in results:
+        print(result.html.resolve())
+    if not results:
+        log.info(
+            'every meeting with data is already rendered (use --force --reason "WHY" to redo them)'
+        )
     return EXIT_OK
 
 

@@ -92,6 +92,24 @@ class EarlyKernel:
 
 
 @contextmanager
+def early_kernels(
+    kernel_name: str, notebook_folder: Path, area_pages: bool
+) -> Iterator[tuple[EarlyKernel, EarlyKernel | None]]:
+    """The briefing's kernel and, with `area_pages`, the area pages' kernel, started now (once
+    the kernel is known to be registered); both stopped when the `with` ends."""
+    from boardbrief import paths
+    from boardbrief.publish.execute import require_kernel
+
+    require_kernel(kernel_name)
+    with kernel_started_early(kernel_name, notebook_folder) as briefing:
+        if not area_pages:
+            yield briefing, None
+            return
+        with kernel_started_early(kernel_name, paths.AREA_NOTEBOOK.parent) as areas:
+            yield briefing, areas
+
+
+@contextmanager
 def kernel_started_early(kernel_name: str, cwd: Path) -> Iterator[EarlyKernel]:
     """Start a kernel now, for a notebook run later in the `with`; stopped when it ends."""
     kernel = EarlyKernel(kernel_name, cwd)
@@ -121,7 +139,9 @@ def run_quietly(manager: object, code: str, abandoned: threading.Event | None = 
     """
 
     client = manager.client()
-    client.start_channels()
+    # No heartbeat thread (a kernel stopped while it starts up would make it fail): whether the
+    # kernel is alive is asked of its process instead.
+    client.start_channels(stdin=False, hb=False, control=False)
     try:
         if abandoned is not None and abandoned.is_set():
             raise Abandoned

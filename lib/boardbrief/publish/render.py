@@ -35,13 +35,12 @@ from boardbrief.publish.area_pages import (
     without_area_links,
 )
 from boardbrief.publish.commentary_check import warn_about_commentary
-from boardbrief.publish.early_kernel import EarlyKernel, kernel_started_early
+from boardbrief.publish.early_kernel import EarlyKernel, early_kernels
 from boardbrief.publish.execute import (
     CELL_TIMEOUT,
     KERNEL_NAME,
     check_parameters,
     execute_notebook,
-    require_kernel,
 )
 from boardbrief.publish.families import family_page_from_notebook
 from boardbrief.publish.folders import can_write_in, check_output_folder, writing_into
@@ -101,6 +100,7 @@ def render_meeting(
     sign: Path | None = None,
     circulated: dt.date | None = None,
     as_at: str | None = None,
+    kernels: tuple[EarlyKernel, EarlyKernel | None] | None = None,
 ) -> RenderResult:
     """Render one meeting's briefing into `out_dir/MEETING_DATE/`.
 
@@ -128,6 +128,10 @@ def render_meeting(
     as_at
         The cut-off, YYYY-MM-DD: nothing dated after it is counted (None: the meeting date, or
         board.yml's `papers_due_days` before it; see `contract.as_at`).
+    kernels
+        The briefing's kernel and the area pages' (None without area pages), already started by
+        `early_kernels` for this notebook (the command starts them before it imports this
+        module); None: started here.
 
     Raises
     ------
@@ -143,14 +147,11 @@ def render_meeting(
     """
     reason = require_reason(force, reason)
     signature = signature_entry(sign) if sign else None  # the key checked before rendering
-    require_kernel(kernel_name)
-    with ExitStack() as kernels:
-        # started now, so that starting them and their imports overlap the check of the data
-        briefing_kernel = kernels.enter_context(kernel_started_early(kernel_name, notebook.parent))
-        area_kernel = (
-            kernels.enter_context(kernel_started_early(kernel_name, paths.AREA_NOTEBOOK.parent))
-            if area_pages
-            else None
+    with ExitStack() as stack:
+        # started now unless given, so that starting them and their imports overlap the check
+        # of the data
+        started = kernels or stack.enter_context(
+            early_kernels(kernel_name, notebook.parent, area_pages)
         )
         return _render_checked(
             data_dir,
@@ -160,7 +161,7 @@ def render_meeting(
             kernel_name,
             cell_timeout,
             pdf,
-            (briefing_kernel, area_kernel),
+            started,
             Evidence(reason, sign, signature),
             circulated,
             as_at,
