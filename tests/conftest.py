@@ -78,6 +78,7 @@ def kernel_transport(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyP
     return request.param
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own, which reads the groups
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Under pytest-xdist, keep a module's tests on one worker when they share a module fixture.
 
