@@ -127,9 +127,10 @@ def test_failing_cell_keeps_previous_briefing_and_the_failed_notebook(tmp_path, 
     notebook.cells.insert(4, nbformat.v4.new_code_cell("raise RuntimeError('boom')"))
     nbformat.write(notebook, broken)
     with pytest.raises(RenderError, match="failed with RuntimeError: boom"):
-        render_meeting(
-            rendered["data"], out, "2026-05-12", notebook=broken, force=True, reason="a test"
-        )
+        render_meeting(  # the briefing's own kernel only: the area pages' would be wasted
+            rendered["data"], out, "2026-05-12", notebook=broken, force=True, reason="a test",
+            area_pages=False,
+        )  # fmt: skip
     after = fingerprint(out)
     kept = after.pop("_failed/2026-05-12-briefing.ipynb")
     assert kept

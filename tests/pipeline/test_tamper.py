@@ -130,16 +130,22 @@ def test_force_without_a_reason_is_a_usage_error(tmp_path, rendered, extra):
 def test_render_all_force_with_a_reason_replaces_and_keeps_every_rendered_meeting(
     tmp_path, rendered
 ):
-    out = tmp_path / "briefings"
+    """Two meetings are enough, one archived and one not: 2026-04-14 is taken off a copy of
+    board.yml (a render fewer; it would be rendered exactly as 2026-03-10 is)."""
+    out, data = tmp_path / "briefings", tmp_path / "data"
     shutil.copytree(rendered["out"], out)
+    shutil.copytree(rendered["data"], data)
+    board = data / "board.yml"
+    text = board.read_text(encoding="utf-8")
+    assert "[2026-03-10, 2026-04-14, 2026-05-12]" in text
+    board.write_text(text.replace("2026-04-14, ", ""), encoding="utf-8")
     result = run_cli(
         "render", "--all", "--force", "--reason", "a new counting rule", "--no-area-pages",
-        "--data", str(rendered["data"]), "--out", str(out),
+        "--data", str(data), "--out", str(out),
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert sorted(Path(line).parent.name for line in result.stdout.splitlines()) == [
         "2026-03-10",
-        "2026-04-14",
         "2026-05-12",
     ]
     record = json.loads((out / "2026-05-12" / "run.json").read_text(encoding="utf-8"))
@@ -147,7 +153,8 @@ def test_render_all_force_with_a_reason_replaces_and_keeps_every_rendered_meetin
     kept = out / "2026-05-12" / record["replaces"]["superseded_folder"]
     assert fingerprint(kept) == fingerprint(rendered["folder"])
     assert json.loads((out / "2026-03-10" / "run.json").read_text("utf-8"))["replaces"] is None
-    assert len((out / "ledger.jsonl").read_text(encoding="utf-8").splitlines()) == 4
+    # the archived render's line, then one for each meeting rendered now
+    assert len((out / "ledger.jsonl").read_text(encoding="utf-8").splitlines()) == 3
 
 
 def test_forced_render_keeps_the_replaced_briefing_lists_and_names_it(chained):
