@@ -156,3 +156,49 @@ def rendered_on_transport(
     root, result = render_once(tmp_path_factory, f"rendered-{kernel_transport}", args, copy_data)
     out = root / "briefings"
     return {"result": result, "data": root / "data", "out": out, "folder": out / "2026-05-12"}
+
+
+@pytest.fixture(scope="session")
+def rendered_without_area_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    """The Northshire fixture's latest meeting rendered once with `--no-area-pages`, laid out as
+    `rendered` is: for tests of the briefing, its run record and verify that do not look at the
+    area pages (whose kernel is about 40% of a render, and of each verify's re-render)."""
+    from tests.conftest import NORTHSHIRE
+
+    def copy_data(root: Path) -> None:
+        shutil.copytree(NORTHSHIRE, root / "data")
+
+    def args(root: Path) -> list[str]:
+        return ["render", "--no-area-pages", "--data", "data", "--out", "briefings"]
+
+    root, result = render_once(tmp_path_factory, "rendered-without-area-pages", args, copy_data)
+    assert result.returncode == 0, result.stderr
+    out = root / "briefings"
+    return {"result": result, "data": root / "data", "out": out, "folder": out / "2026-05-12"}
+
+
+@pytest.fixture(scope="session")
+def papermill_northshire(
+    tmp_path_factory: pytest.TempPathFactory, rendered: dict[str, object]
+) -> dict[str, object]:
+    """`rendered`'s meeting (2026-05-12, its data folder) run by the plain papermill command, as
+    an auditor runs it, once for the whole test run; xdist workers share it as `render_once`
+    shares renders. Gives the exit code, stderr and the executed notebook's path."""
+    data = rendered["data"]
+    shared = os.environ.get("PYTEST_XDIST_WORKER") is not None
+    base = tmp_path_factory.getbasetemp().parent if shared else tmp_path_factory.mktemp("pm")
+    notebook = base / "papermill-northshire.ipynb"
+    record = notebook.with_suffix(".json")
+    with FileLock(str(notebook.with_suffix(".lock"))):
+        if not record.exists():
+            from boardbrief import paths
+
+            result = subprocess.run(
+                [sys.executable, "-m", "papermill", str(paths.BRIEFING_NOTEBOOK), str(notebook),
+                 "-p", "meeting_date", "2026-05-12", "-p", "data_dir", str(data)],
+                cwd=REPO, capture_output=True, text=True, timeout=300, check=False,
+            )  # fmt: skip
+            outcome = [result.returncode, result.stderr]
+            record.write_text(json.dumps(outcome), encoding="utf-8", newline="\n")
+    returncode, stderr = json.loads(record.read_text(encoding="utf-8"))
+    return {"returncode": returncode, "stderr": stderr, "notebook": notebook}

@@ -14,30 +14,38 @@ from tests.pipeline.conftest import REPO, run_cli
 pytestmark = pytest.mark.pipeline
 
 
-def _render_elsewhere(tmp_path, name: str, env: dict[str, str]):
+def _render_elsewhere(root, env: dict[str, str]):
+    """Northshire's latest meeting rendered (without area pages) in a folder of its own."""
     import subprocess
     import sys
 
-    cwd = tmp_path / name
-    cwd.mkdir()
-    shutil.copytree(NORTHSHIRE, cwd / "data")
+    root.mkdir()
+    shutil.copytree(NORTHSHIRE, root / "data")
     result = subprocess.run(
-        [sys.executable, "-m", "boardbrief", "render", "2026-05-12", "--data", "data", "--out", "out"],
-        cwd=cwd, capture_output=True, text=True, timeout=300, check=False,
+        [sys.executable, "-m", "boardbrief", "render", "2026-05-12", "--no-area-pages",
+         "--data", "data", "--out", "out"],
+        cwd=root, capture_output=True, text=True, timeout=300, check=False,
         env={**os.environ, **env},
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    return cwd / "out" / "2026-05-12"
+    return root / "out" / "2026-05-12"
 
 
-def test_render_twice_anywhere_gives_identical_bytes(tmp_path):
-    first = _render_elsewhere(tmp_path, "one", {"TZ": "UTC", "LC_ALL": "C.UTF-8"})
-    second = _render_elsewhere(tmp_path, "two", {"TZ": "Pacific/Auckland", "LANG": "C"})
+def test_render_twice_anywhere_gives_identical_bytes(tmp_path, rendered_without_area_pages):
+    """The session's render, in its folder and this run's time zone and locale, against one in
+    another folder, another time zone (twelve or more hours away) and the C locale."""
+    import time
+
+    first = rendered_without_area_pages["folder"]
+    far = "Pacific/Auckland" if time.strftime("%z") not in ("+1200", "+1300") else "Europe/London"
+    second = _render_elsewhere(tmp_path / "two", {"TZ": far, "LANG": "C"})
     for name in ("briefing.html", "figures.json"):
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
-    html = (first / "briefing.html").read_text(encoding="utf-8")
-    assert str(tmp_path) not in html  # no absolute path
-    assert "2026-11-28" not in html  # no wall-clock date (today, when this was written)
+    roots = (str(tmp_path), str(first.parents[1]))
+    for folder in (first, second):
+        html = (folder / "briefing.html").read_text(encoding="utf-8")
+        assert not [root for root in roots if root in html]  # no absolute path
+        assert "2026-11-28" not in html  # no wall-clock date (today, when this was written)
 
 
 def test_run_record_lists_the_inputs_read_and_the_outputs(rendered_sample):
@@ -68,18 +76,30 @@ def test_archive_index_links_every_briefing(rendered_sample):
     assert "<script" not in index
 
 
-@pytest.fixture
-def archive(tmp_path, rendered):
-    """A copy of the rendered Northshire archive and its data, safe to damage.
-
-    Its run record is left as rendered (editing it is tampering): verify is told the copy's
-    data folder with --data.
-    """
+def _copy(tmp_path, rendered):
     data = tmp_path / "data"
     out = tmp_path / "briefings"
     shutil.copytree(rendered["data"], data)
     shutil.copytree(rendered["out"], out)
     return data, out
+
+
+@pytest.fixture
+def archive(tmp_path, rendered):
+    """A copy of the rendered Northshire archive, area pages and all, and its data, safe to
+    damage.
+
+    Its run record is left as rendered (editing it is tampering): verify is told the copy's
+    data folder with --data.
+    """
+    return _copy(tmp_path, rendered)
+
+
+@pytest.fixture
+def archive_without_area_pages(tmp_path, rendered_without_area_pages):
+    """The same without area pages, for tests of what verify and render --all say about the
+    briefing: verify's re-render, and render --all, then run one kernel a meeting, not two."""
+    return _copy(tmp_path, rendered_without_area_pages)
 
 
 @pytest.mark.transport
@@ -108,9 +128,9 @@ def test_verify_of_an_archive_without_frozen_inputs_reads_data_and_names_an_edit
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
 
 
-def test_verify_archive_from_another_library_reports_the_figure(archive):
+def test_verify_archive_from_another_library_reports_the_figure(archive_without_area_pages):
     """An archive made by a library that counted differently: verify names the figure."""
-    data, out = archive
+    data, out = archive_without_area_pages
     folder = out / "2026-05-12"
     figures = json.loads((folder / "figures.json").read_text(encoding="utf-8"))
     figures["actions.overdue"] = 2
@@ -127,27 +147,30 @@ def test_verify_archive_from_another_library_reports_the_figure(archive):
     assert "package pandas: recorded 0.0.1, now" in result.stdout
 
 
-def test_render_all_renders_only_what_is_missing(archive):
-    data, out = archive
-    result = run_cli("render", "--all", "--data", str(data), "--out", str(out))
+def test_render_all_renders_only_what_is_missing(archive_without_area_pages):
+    data, out = archive_without_area_pages
+    lean = "--no-area-pages"
+    result = run_cli("render", "--all", lean, "--data", str(data), "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert [line.split("/")[-2] for line in result.stdout.splitlines()] == [
         "2026-03-10",
         "2026-04-14",
     ]
-    again = run_cli("render", "--all", "--data", str(data), "--out", str(out))
+    again = run_cli("render", "--all", lean, "--data", str(data), "--out", str(out))
     assert again.returncode == 0 and again.stdout == ""
     index = (out / "index.html").read_text(encoding="utf-8")
     assert index.index("12 May 2026") < index.index("14 April 2026") < index.index("10 March 2026")
 
 
-def test_verify_with_a_changed_library_setting_reports_the_figure(archive, tmp_path):
+def test_verify_with_a_changed_library_setting_reports_the_figure(
+    archive_without_area_pages, tmp_path
+):
     """Change a figure-affecting setting inside the library itself, for the re-render only.
 
     A `sitecustomize` module on PYTHONPATH runs at start-up in the command and in its kernel;
     it narrows what counts as 'stuck' to red only, so the Northshire amber P1 no longer is.
     """
-    data, out = archive
+    data, out = archive_without_area_pages
     patch = tmp_path / "patch"
     patch.mkdir()
     (patch / "sitecustomize.py").write_text(

@@ -35,8 +35,9 @@ def test_verify_of_an_earlier_meeting_survives_later_data(tmp_path):
     data, out = tmp_path / "data", tmp_path / "briefings"
     shutil.copytree(NORTHSHIRE, data)
     rendered = run_cli(
-        "render", "2026-04-14", "--as-at", "2026-04-10", "--data", str(data), "--out", str(out)
-    )
+        "render", "2026-04-14", "--as-at", "2026-04-10", "--no-area-pages",
+        "--data", str(data), "--out", str(out),
+    )  # fmt: skip
     assert rendered.returncode == 0, rendered.stderr
     folder = out / "2026-04-14"
     record = json.loads((folder / "run.json").read_text(encoding="utf-8"))
@@ -72,8 +73,13 @@ def test_verify_of_an_earlier_meeting_survives_later_data(tmp_path):
 
 
 @pytest.fixture
-def archive(tmp_path, rendered):
-    """A copy of the rendered Northshire archive (2026-05-12) and its data, safe to change."""
+def archive(tmp_path, rendered_without_area_pages):
+    """A copy of the rendered Northshire archive (2026-05-12) and its data, safe to change.
+
+    Without area pages: verify re-renders what the archive holds, and these tests are about
+    the frozen inputs, not the area pages.
+    """
+    rendered = rendered_without_area_pages
     data, out = tmp_path / "data", tmp_path / "briefings"
     shutil.copytree(rendered["data"], data)
     shutil.copytree(rendered["out"], out)

@@ -38,7 +38,9 @@ QUOTE = re.compile(r"<blockquote><p>(.*?)</p></blockquote>", re.DOTALL)
 
 
 def _render(data: Path, out: Path) -> tuple[str, str]:
-    result = run_cli("render", "--data", str(data), "--out", str(out))
+    """The latest meeting's briefing and executed notebook, the two this file reads (not the
+    area pages, so they are not rendered)."""
+    result = run_cli("render", "--no-area-pages", "--data", str(data), "--out", str(out))
     assert result.returncode == 0, result.stderr
     folder = Path(result.stdout.strip()).parent
     page = (folder / "briefing.html").read_text(encoding="utf-8")

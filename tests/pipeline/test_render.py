@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import nbformat
@@ -16,8 +14,7 @@ from boardbrief import paths
 from boardbrief.errors import RenderError
 from boardbrief.publish.execute import check_parameters
 from boardbrief.publish.render import render_meeting
-from tests.conftest import NORTHSHIRE
-from tests.pipeline.conftest import REPO, fingerprint
+from tests.pipeline.conftest import fingerprint
 
 pytestmark = pytest.mark.pipeline
 
@@ -104,19 +101,13 @@ def test_list_shows_which_meetings_are_rendered(rendered):
     assert lines[3].split() == ["2026-05-12", "yes", "new", "yes", "<-", "latest"]
 
 
-def test_plain_papermill_runs_the_notebook(tmp_path):
-    output = tmp_path / "out.ipynb"
-    result = subprocess.run(
-        [sys.executable, "-m", "papermill", str(paths.BRIEFING_NOTEBOOK), str(output),
-         "-p", "meeting_date", "2026-04-14", "-p", "data_dir", str(NORTHSHIRE)],
-        cwd=REPO, capture_output=True, text=True, timeout=300, check=False,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    notebook = nbformat.read(output, as_version=4)
+def test_plain_papermill_runs_the_notebook(papermill_northshire):
+    assert papermill_northshire["returncode"] == 0, papermill_northshire["stderr"]
+    notebook = nbformat.read(papermill_northshire["notebook"], as_version=4)
     shown = "".join(
         o.get("data", {}).get("text/html", "") for c in notebook.cells for o in c.get("outputs", [])
     )
-    assert "Meeting of 14 April 2026" in shown
+    assert "Meeting of 12 May 2026" in shown
 
 
 def test_check_parameters_refuses_unknown_names():
@@ -136,9 +127,10 @@ def test_failing_cell_keeps_previous_briefing_and_the_failed_notebook(tmp_path, 
     notebook.cells.insert(4, nbformat.v4.new_code_cell("raise RuntimeError('boom')"))
     nbformat.write(notebook, broken)
     with pytest.raises(RenderError, match="failed with RuntimeError: boom"):
-        render_meeting(
-            rendered["data"], out, "2026-05-12", notebook=broken, force=True, reason="a test"
-        )
+        render_meeting(  # the briefing's own kernel only: the area pages' would be wasted
+            rendered["data"], out, "2026-05-12", notebook=broken, force=True, reason="a test",
+            area_pages=False,
+        )  # fmt: skip
     after = fingerprint(out)
     kept = after.pop("_failed/2026-05-12-briefing.ipynb")
     assert kept

@@ -9,24 +9,33 @@ from __future__ import annotations
 
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 
 from tests.conftest import FIXTURES
-from tests.pipeline.conftest import run_cli
+from tests.pipeline.conftest import render_once
 
 pytestmark = pytest.mark.pipeline
 
 SMALL_BOARD = FIXTURES / "smallboard"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def html(tmp_path_factory: pytest.TempPathFactory) -> str:
-    root = tmp_path_factory.mktemp("small")
-    shutil.copytree(SMALL_BOARD, root / "data")
-    result = run_cli("render", "2026-04-14", "--data", str(root / "data"), "--out", str(root))
+    """Its second meeting rendered once for the whole run (xdist workers share it)."""
+
+    def args(root: Path) -> list[str]:
+        return ["render", "2026-04-14", "--data", "data", "--out", "briefings"]
+
+    root, result = render_once(
+        tmp_path_factory,
+        "small-board",
+        args,
+        lambda root: shutil.copytree(SMALL_BOARD, root / "data"),
+    )
     assert result.returncode == 0, result.stderr
-    return (root / "2026-04-14" / "briefing.html").read_text(encoding="utf-8")
+    return (root / "briefings" / "2026-04-14" / "briefing.html").read_text(encoding="utf-8")
 
 
 def _text(markup: str) -> str:

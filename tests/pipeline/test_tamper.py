@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 
-from boardbrief import paths
 from boardbrief.contract.inputs import run_fingerprint, short_fingerprint
 from tests.pipeline.conftest import fingerprint, render_once, run_cli
 
@@ -86,8 +85,15 @@ def _edit_json(path: Path, change) -> None:
 # No silent overwrite.
 
 
-def test_render_over_an_archived_briefing_is_refused_and_changes_nothing(tmp_path, rendered):
-    """The data edited since the archived render: without --force, nothing may replace it."""
+def test_render_over_an_archived_briefing_is_refused_and_changes_nothing(
+    tmp_path, rendered_without_area_pages
+):
+    """The data edited since the archived render: without --force, nothing may replace it.
+
+    Archive and render without area pages: the same outputs asked for, so only the data differs
+    (and the kernel the render starts while it checks the data is one, not two).
+    """
+    rendered = rendered_without_area_pages
     out, data = tmp_path / "briefings", tmp_path / "data"
     shutil.copytree(rendered["out"], out)
     shutil.copytree(rendered["data"], data)
@@ -96,7 +102,9 @@ def test_render_over_an_archived_briefing_is_refused_and_changes_nothing(tmp_pat
         edited.read_text(encoding="utf-8").replace("Backlog at 300", "Backlog at 290"), "utf-8"
     )
     before = fingerprint(out)
-    result = run_cli("render", "2026-05-12", "--data", str(data), "--out", str(out))
+    result = run_cli(
+        "render", "2026-05-12", "--no-area-pages", "--data", str(data), "--out", str(out)
+    )
     assert result.returncode == 2
     assert result.stdout == ""
     assert f"boardbrief: {out / '2026-05-12'} already holds the briefing for 2026-05-12" in (
@@ -122,16 +130,22 @@ def test_force_without_a_reason_is_a_usage_error(tmp_path, rendered, extra):
 def test_render_all_force_with_a_reason_replaces_and_keeps_every_rendered_meeting(
     tmp_path, rendered
 ):
-    out = tmp_path / "briefings"
+    """Two meetings are enough, one archived and one not: 2026-04-14 is taken off a copy of
+    board.yml (a render fewer; it would be rendered exactly as 2026-03-10 is)."""
+    out, data = tmp_path / "briefings", tmp_path / "data"
     shutil.copytree(rendered["out"], out)
+    shutil.copytree(rendered["data"], data)
+    board = data / "board.yml"
+    text = board.read_text(encoding="utf-8")
+    assert "[2026-03-10, 2026-04-14, 2026-05-12]" in text
+    board.write_text(text.replace("2026-04-14, ", ""), encoding="utf-8")
     result = run_cli(
         "render", "--all", "--force", "--reason", "a new counting rule", "--no-area-pages",
-        "--data", str(rendered["data"]), "--out", str(out),
+        "--data", str(data), "--out", str(out),
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert sorted(Path(line).parent.name for line in result.stdout.splitlines()) == [
         "2026-03-10",
-        "2026-04-14",
         "2026-05-12",
     ]
     record = json.loads((out / "2026-05-12" / "run.json").read_text(encoding="utf-8"))
@@ -139,7 +153,8 @@ def test_render_all_force_with_a_reason_replaces_and_keeps_every_rendered_meetin
     kept = out / "2026-05-12" / record["replaces"]["superseded_folder"]
     assert fingerprint(kept) == fingerprint(rendered["folder"])
     assert json.loads((out / "2026-03-10" / "run.json").read_text("utf-8"))["replaces"] is None
-    assert len((out / "ledger.jsonl").read_text(encoding="utf-8").splitlines()) == 4
+    # the archived render's line, then one for each meeting rendered now
+    assert len((out / "ledger.jsonl").read_text(encoding="utf-8").splitlines()) == 3
 
 
 def test_forced_render_keeps_the_replaced_briefing_lists_and_names_it(chained):
@@ -195,20 +210,16 @@ def test_area_pages_print_the_same_fingerprint_in_their_footers(rendered):
         assert footer in page.read_text(encoding="utf-8"), page.name
 
 
-def test_a_plain_papermill_run_shows_the_same_fingerprint_as_the_render(tmp_path, rendered):
+def test_a_plain_papermill_run_shows_the_same_fingerprint_as_the_render(
+    papermill_northshire, rendered
+):
     """The kernel computes the fingerprint from the files it read, not from the command."""
     import nbformat
 
-    output = tmp_path / "plain.ipynb"
-    result = subprocess.run(
-        [sys.executable, "-m", "papermill", str(paths.BRIEFING_NOTEBOOK), str(output),
-         "-p", "meeting_date", "2026-05-12", "-p", "data_dir", str(rendered["data"])],
-        capture_output=True, text=True, timeout=300, check=False,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
+    assert papermill_northshire["returncode"] == 0, papermill_northshire["stderr"]
     shown = "".join(
         o.get("data", {}).get("text/html", "")
-        for c in nbformat.read(output, as_version=4).cells
+        for c in nbformat.read(papermill_northshire["notebook"], as_version=4).cells
         for o in c.get("outputs", [])
     )
     record = json.loads((rendered["folder"] / "run.json").read_text(encoding="utf-8"))

@@ -7,6 +7,7 @@ import json
 import platform
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -19,7 +20,7 @@ from tests.pipeline.browser import (
     require,
     validate_html,
 )
-from tests.pipeline.conftest import REPO, run_cli
+from tests.pipeline.conftest import REPO, render_once, run_cli
 
 pytestmark = pytest.mark.pipeline
 
@@ -30,11 +31,8 @@ WARNING = (
 )
 
 
-@pytest.fixture(scope="module")
-def wrong_number(tmp_path_factory):
-    """The sample with an officer's slip in the latest commentary, validated and rendered."""
-    root = tmp_path_factory.mktemp("wrong-number")
-    data = root / "data"
+def _with_a_wrong_number(data: Path) -> None:
+    """The sample in `data`, with an officer's slip in the latest commentary."""
     shutil.copytree(REPO / "data", data)
     commentary = data / "commentary" / "2026-11-05.md"
     text = commentary.read_text(encoding="utf-8")
@@ -42,27 +40,26 @@ def wrong_number(tmp_path_factory):
     commentary.write_text(
         text.replace("Of these, 15 are past their due date", WRONG), encoding="utf-8"
     )
-    validated = run_cli("validate", "--data", str(data))
-    rendered = run_cli(
-        "render",
-        "--no-area-pages",
-        "--circulated",
-        "2026-10-29",
-        "--data",
-        str(data),
-        "--out",
-        str(root / "briefings"),
+
+
+@pytest.fixture(scope="session")
+def wrong_number(tmp_path_factory):
+    """That sample rendered once for the whole run (xdist workers share it: `render_once`)."""
+
+    def args(root: Path) -> list[str]:
+        return ["render", "--no-area-pages", "--circulated", "2026-10-29",
+                "--data", "data", "--out", "briefings"]  # fmt: skip
+
+    root, rendered = render_once(
+        tmp_path_factory, "wrong-number", args, lambda root: _with_a_wrong_number(root / "data")
     )
     assert rendered.returncode == 0, rendered.stderr
-    return {
-        "validated": validated,
-        "rendered": rendered,
-        "folder": root / "briefings" / "2026-11-05",
-    }
+    return {"rendered": rendered, "folder": root / "briefings" / "2026-11-05"}
 
 
-def test_a_wrong_number_in_the_commentary_is_warned_by_validate(wrong_number):
-    validated = wrong_number["validated"]
+def test_a_wrong_number_in_the_commentary_is_warned_by_validate(tmp_path):
+    _with_a_wrong_number(tmp_path / "data")
+    validated = run_cli("validate", "--data", str(tmp_path / "data"))
     assert validated.returncode == 0, validated.stderr
     assert WARNING in validated.stderr.splitlines()
 

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from boardbrief.contract.inputs import input_records
-from boardbrief.contract.load import BoardData
 from boardbrief.errors import RenderError
+
+if TYPE_CHECKING:  # pandas and pandera: not for `verify`, which only needs INPUTS_DIR
+    from boardbrief.contract.load import BoardData
 
 INPUTS_DIR = "inputs"
 REQUIRED_FOLDERS = ("actions", "funding", "feedback")  # a data folder has them, even if empty

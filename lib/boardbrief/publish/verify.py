@@ -62,8 +62,6 @@ def verify_meeting(
     it; an archive made before they were kept needs `data_dir`. A re-render that differs is
     kept (`OUT/.verify/MEETING-<UTC time>/`) for comparison.
     """
-    from boardbrief.publish.render import render_meeting  # the one heavy step; imported when needed
-
     folder = out_dir / meeting_date
     record = load_record(folder)
     integrity = check_archive(out_dir, meeting_date, record, allowed_signers)
@@ -73,6 +71,10 @@ def verify_meeting(
     if changed and not frozen:
         return _with_integrity(Verification(INPUTS_CHANGED, [says, *changed]), integrity)
     findings = frozen_inputs_changed(record["inputs"], source, changed) if frozen else []
+    # The one heavy step (pandas, nbconvert): imported only once nothing refuses, so a refusal
+    # or a changed input is said in a moment.
+    from boardbrief.publish.render import render_meeting
+
     with tempfile.TemporaryDirectory(prefix="boardbrief-verify-") as scratch:
         log.info("re-rendering %s into a temporary folder", meeting_date)
         again = render_meeting(

@@ -71,3 +71,42 @@ def test_frozen_inputs_are_used_whenever_the_archive_has_them(tmp_path):
         frozen,
         f"re-rendered from the frozen inputs in {frozen}",
     )
+
+
+def test_a_refusal_comes_before_the_re_renders_heavy_imports(tmp_path):
+    """An archive without frozen inputs and no --data refuses before pandas or nbconvert load:
+    the analyst hears at once, instead of after the imports a re-render needs."""
+    import json
+    import subprocess
+    import sys
+
+    folder = tmp_path / "2026-05-12"
+    folder.mkdir()
+    record = {
+        "parameters": {"meeting_date": "2026-05-12", "data_dir": "data"},
+        "inputs": [],
+        "outputs": {},
+        "environment": {},
+    }
+    (folder / "run.json").write_text(json.dumps(record), encoding="utf-8", newline="\n")
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from boardbrief.errors import NothingToVerify\n"
+        "from boardbrief.publish.verify import verify_meeting\n"
+        "try:\n"
+        f"    verify_meeting(Path({str(tmp_path)!r}), '2026-05-12')\n"
+        "except NothingToVerify as error:\n"
+        "    print(error.message())\n"
+        "print(sorted({'pandas', 'nbconvert', 'papermill'} & set(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    said, loaded = result.stdout.splitlines()
+    assert said.endswith(
+        "has no frozen inputs (it was rendered before they were kept): give the "
+        "data folder to re-render it from with --data DIR (it was rendered from data)"
+    )
+    assert loaded == "[]"
