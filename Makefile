@@ -9,9 +9,9 @@ KERNEL := boardbrief
 BROWSER := tests/browser
 BROWSER_STAMP := $(BROWSER)/node_modules/.boardbrief-installed
 BROWSER_SKIP := the browser tests will be skipped (and fail under CI=true)
-# Test files run in parallel, a worker per core; a module's tests that share a module fixture
-# stay on one worker (tests/conftest.py), and the session's renders are shared by all workers.
-PARALLEL := -n auto --dist loadgroup
+# Test files run in parallel, a worker per core, each file whole on one worker: a module fixture
+# (a render, a browser) is made once, and the session's renders are shared by all workers.
+PARALLEL := -n auto --dist loadfile
 
 .PHONY: briefing test test-fast test-install browser-tools office-tools bench lab lint format lock \
 	clean

@@ -26,7 +26,7 @@ VENV = REPO / ".venv"
 STAMP_NAME = ".boardbrief-installed"
 INPUTS = (REPO / "requirements.lock", REPO / "pyproject.toml")
 KERNEL = "boardbrief"
-PARALLEL = ["-n", "auto", "--dist", "loadgroup"]  # as the Makefile's PARALLEL
+PARALLEL = ["-n", "auto", "--dist", "loadfile"]  # as the Makefile's PARALLEL
 
 
 def venv_python() -> Path:

@@ -76,20 +76,3 @@ def kernel_transport(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyP
     """The transport this run of a `transport` test reaches the kernel by."""
     monkeypatch.setenv(TRANSPORT_VARIABLE, request.param)
     return request.param
-
-
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own, which reads the groups
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Under pytest-xdist, keep a module's tests on one worker when they share a module fixture.
-
-    Such a fixture renders a briefing or starts a browser once for its module; split across
-    workers, each would do it again. Every other test goes to whichever worker is free
-    (`make test` runs `--dist loadgroup`).
-    """
-    if not config.pluginmanager.hasplugin("xdist"):
-        return
-    for item in items:
-        definitions = getattr(item, "_fixtureinfo", None)
-        fixtures = definitions.name2fixturedefs.values() if definitions else []
-        if any(d.scope == "module" for defs in fixtures for d in defs):
-            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
