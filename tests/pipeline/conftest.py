@@ -156,3 +156,44 @@ def rendered_on_transport(
     root, result = render_once(tmp_path_factory, f"rendered-{kernel_transport}", args, copy_data)
     out = root / "briefings"
     return {"result": result, "data": root / "data", "out": out, "folder": out / "2026-05-12"}
+
+
+def made_once(
+    tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], object]
+) -> tuple[Path, object]:
+    """`make(root)` run once for the whole test run in a folder every test may read; its result
+    (JSON-able) is given to every caller, on every pytest-xdist worker.
+
+    For module fixtures too costly to repeat (a round trip of commands, a browser's report):
+    pytest-xdist's `--dist loadgroup` does not keep a module's tests on one worker under pytest
+    9.2 (xdist 3.8 still renames node ids the old way), so a module fixture may run once per
+    worker. As `render_once`, the first worker to arrive makes it under a file lock.
+    """
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker is None:
+        root = tmp_path_factory.mktemp(name)
+        return root, make(root)
+    root = tmp_path_factory.getbasetemp().parent / name
+    record = root.with_suffix(".json")
+    with FileLock(str(root.with_suffix(".lock"))):
+        if not record.exists():
+            shutil.rmtree(root, ignore_errors=True)
+            root.mkdir()
+            made = make(root)
+            record.write_text(json.dumps(made), encoding="utf-8", newline="\n")
+    return root, json.loads(record.read_text(encoding="utf-8"))
+
+
+def completed(result: subprocess.CompletedProcess[str]) -> dict[str, object]:
+    """A finished command as JSON-able fields, for `made_once`."""
+    return {
+        "args": [str(arg) for arg in result.args],
+        "returncode": result.returncode,
+        "stdout": result.stdout,
+        "stderr": result.stderr,
+    }
+
+
+def as_completed(fields: dict[str, object]) -> subprocess.CompletedProcess[str]:
+    """A command's fields from `completed`, as the CompletedProcess the tests read."""
+    return subprocess.CompletedProcess(**fields)
