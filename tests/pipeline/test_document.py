@@ -16,7 +16,14 @@ from boardbrief.contract.inputs import sha256_of
 from boardbrief.present import MAX_LIST_ROWS
 from boardbrief.publish.pdf import CHROMIUM_ENV, find_chromium
 from tests.pipeline.browser import APT, require
-from tests.pipeline.conftest import REPO, fingerprint, run_cli
+from tests.pipeline.conftest import (
+    REPO,
+    as_completed,
+    completed,
+    fingerprint,
+    made_once,
+    run_cli,
+)
 
 pytestmark = pytest.mark.pipeline
 
@@ -157,16 +164,24 @@ def test_briefing_size_does_not_grow_with_the_data(tmp_path, rendered_sample):
 
 @pytest.fixture(scope="module")
 def sample_pdf(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
-    """The sample's latest meeting rendered once with `--pdf` (area pages too) for the PDF tests."""
+    """The sample's latest meeting rendered with `--pdf` (area pages too) once for the whole run,
+    for the PDF tests."""
     require(
         []
         if find_chromium()
         else [f"Chromium for `render --pdf`: {APT} chromium (or set {CHROMIUM_ENV})"]
     )
-    out = tmp_path_factory.mktemp("pdf") / "briefings"
-    result = run_cli("render", "--pdf", "--data", str(REPO / "data"), "--out", str(out))
+
+    def render_pdf(root: Path) -> dict[str, object]:
+        out = root / "briefings"
+        return completed(
+            run_cli("render", "--pdf", "--data", str(REPO / "data"), "--out", str(out))
+        )
+
+    root, made = made_once(tmp_path_factory, "sample-pdf", render_pdf)
+    result = as_completed(made)
     assert result.returncode == 0, result.stderr
-    return {"out": out, "folder": Path(result.stdout.strip()).parent}
+    return {"out": root / "briefings", "folder": Path(result.stdout.strip()).parent}
 
 
 def test_render_pdf_prints_an_a4_board_pack(sample_pdf):
