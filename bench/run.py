@@ -55,6 +55,9 @@ MEASUREMENTS = {
 MEMORY_MEASUREMENTS = ("render", "render_x100")
 ONCE = ("make_test",)  # too long to repeat; never in --quick (the suite runs the quick bench)
 SCALED = ("render_x100", "validate_x100")  # labelled with the factor actually used
+# With --quick (the suite's run) these render the briefing alone, `--no-area-pages`, on both
+# sides of their ratio: every figure is still measured, at about two thirds of the work.
+QUICK_BRIEFING_ALONE = ("render_all", "serial")
 
 
 @dataclass(frozen=True)
@@ -206,6 +209,7 @@ class Setup:
     meeting: str
     meetings: tuple[str, ...]
     work: Path
+    quick: bool = False
 
 
 def latest_and_meetings(data: Path, work: Path) -> tuple[str, tuple[str, ...]]:
@@ -250,6 +254,8 @@ def commands(name: str, setup: Setup, run_dir: Path) -> list[list[str]]:
     if name == "validate_x100":
         return [[boardbrief, "validate", "--data", str(setup.scaled_data)]]
     out = ["--out", str(run_dir / "briefings")]
+    if setup.quick and name in QUICK_BRIEFING_ALONE:
+        out = ["--no-area-pages", *out]
     if name == "render":
         return [[boardbrief, "render", setup.meeting, "--data", str(setup.data), *out]]
     if name == "briefing_only":
@@ -360,7 +366,10 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, help="runs per measurement (default 3; 1 if quick)")
     parser.add_argument(
-        "--quick", action="store_true", help="one run each and 2x data instead of 100x (for tests)"
+        "--quick",
+        action="store_true",
+        help="one run each, 2x data instead of 100x, and render_all and serial without the "
+        "area pages (for tests)",
     )
     parser.add_argument(
         "--only",
@@ -406,7 +415,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             report(f"writing {factor}x data into {scaled} (not timed)")
             write_scaled_data(data, scaled, factor)
-        setup = Setup(data, scaled, args.meeting or latest, meetings, work)
+        setup = Setup(data, scaled, args.meeting or latest, meetings, work, args.quick)
         report(f"{repeat} run(s) each; meeting {setup.meeting}; {len(meetings)} meetings with data")
         measured = {
             name: measure(name, setup, 1 if name in ONCE else repeat, report)
@@ -427,6 +436,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "data": str(data),
             "meeting": setup.meeting,
             "meetings": list(meetings),
+            "briefing_alone": list(QUICK_BRIEFING_ALONE) if args.quick else [],
         },
         "measurements": {name: m.as_dict() for name, m in measured.items()},
         "ratios": ratios(medians),

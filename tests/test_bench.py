@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -100,10 +101,15 @@ def test_table_shows_every_measurement_ratio_and_verdict():
 
 
 @pytest.mark.pipeline
-def test_bench_quick_run_on_a_tiny_board_reports_every_figure(tmp_path):
+def test_bench_quick_run_on_a_tiny_board_reports_every_figure(tmp_path, edit):
+    # Northshire's last two meetings: two are enough to render side by side, and `render_all`
+    # and `serial` then render two meetings each, not three.
+    data = tmp_path / "data"
+    shutil.copytree(NORTHSHIRE, data)
+    edit(data / "board.yml", "[2026-03-10, 2026-04-14, 2026-05-12]", "[2026-04-14, 2026-05-12]")
     out = tmp_path / "results.json"
     result = subprocess.run(
-        [*QUICK_RUN, "--data", str(NORTHSHIRE), "--out", str(out)],
+        [*QUICK_RUN, "--data", str(data), "--out", str(out)],
         cwd=REPO,
         capture_output=True,
         text=True,
@@ -129,5 +135,6 @@ def test_bench_quick_run_on_a_tiny_board_reports_every_figure(tmp_path):
     assert results["limits"]["make test"]["value"] is None
     assert all(r["value"] > 0 for r in results["ratios"].values())
     assert results["settings"]["factor"] == 2
-    assert results["settings"]["meetings"] == ["2026-03-10", "2026-04-14", "2026-05-12"]
+    assert results["settings"]["meetings"] == ["2026-04-14", "2026-05-12"]
+    assert results["settings"]["briefing_alone"] == ["render_all", "serial"]
     assert results["machine"]["cpu_count"] >= 1

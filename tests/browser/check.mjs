@@ -5,9 +5,11 @@
 // laptop widths; and the page again with JavaScript switched off. The Python tests
 // (tests/pipeline/test_browser.py) run it and judge the results.
 //
-//   node check.mjs --html FILE [--screenshots DIR] [--chromium /usr/bin/chromium] [--no-axe]
+//   node check.mjs --html FILE [--html FILE ...] [--screenshots DIR] [--chromium /usr/bin/chromium] [--no-axe]
 //
-// One Chromium launch per file. The briefing's Content-Security-Policy is bypassed on purpose:
+// One Chromium launch per run, a fresh browser context for each look at each file. With one
+// --html the report is one object; with several, an array of them in the order given (and no
+// screenshots, which would share their names). The briefing's Content-Security-Policy is bypassed on purpose:
 // axe has to be injected, and the script checks must prove the HTML itself carries no script,
 // whatever a policy would have blocked.
 
@@ -35,17 +37,20 @@ const CHROMIUM_ARGS = [
 
 const { values: options } = parseArgs({
   options: {
-    html: { type: 'string' },
+    html: { type: 'string', multiple: true },
     screenshots: { type: 'string' },
     chromium: { type: 'string', default: '/usr/bin/chromium' },
     'no-axe': { type: 'boolean', default: false },
   },
 });
-if (!options.html) {
-  console.error('usage: node check.mjs --html FILE [--screenshots DIR] [--chromium PATH] [--no-axe]');
+if (!options.html || (options.html.length > 1 && options.screenshots)) {
+  console.error(
+    'usage: node check.mjs --html FILE [--html FILE ...] [--screenshots DIR] [--chromium PATH] [--no-axe]' +
+      ' (screenshots of one file only)',
+  );
   process.exit(2);
 }
-const url = pathToFileURL(resolve(options.html)).href;
+const urls = options.html.map((file) => pathToFileURL(resolve(file)).href);
 
 // What left the page: anything but file: and data: is refused before it reaches the network,
 // and recorded, so a test can name it.
@@ -87,7 +92,7 @@ async function countPageScripts(page) {
       .map((script) => ({ url: script.url, length: script.length }));
 }
 
-async function openWithJavaScript(browser) {
+async function openWithJavaScript(browser, url) {
   const { context, page, seen } = await watchedContext(browser, {
     bypassCSP: true,
     viewport: { width: WIDTHS.laptop[0], height: WIDTHS.laptop[1] },
@@ -224,7 +229,7 @@ async function layout(page, width) {
   }, width);
 }
 
-async function openWithoutJavaScript(browser) {
+async function openWithoutJavaScript(browser, url) {
   const { context, page, seen } = await watchedContext(browser, { javaScriptEnabled: false });
   await page.goto(url, { waitUntil: 'load' });
   const h1 = await page.locator('h1').allInnerTexts();
@@ -256,17 +261,20 @@ const browser = await chromium.launch({
   args: CHROMIUM_ARGS,
 });
 try {
-  const started = Date.now();
-  const withJavaScript = await openWithJavaScript(browser);
-  const withoutJavaScript = await openWithoutJavaScript(browser);
-  const report = {
-    url,
-    chromium: browser.version(),
-    seconds: (Date.now() - started) / 1000,
-    withJavaScript,
-    withoutJavaScript,
-  };
-  process.stdout.write(JSON.stringify(report));
+  const reports = [];
+  for (const url of urls) {
+    const started = Date.now();
+    const withJavaScript = await openWithJavaScript(browser, url);
+    const withoutJavaScript = await openWithoutJavaScript(browser, url);
+    reports.push({
+      url,
+      chromium: browser.version(),
+      seconds: (Date.now() - started) / 1000,
+      withJavaScript,
+      withoutJavaScript,
+    });
+  }
+  process.stdout.write(JSON.stringify(urls.length === 1 ? reports[0] : reports));
 } finally {
   await browser.close();
 }

@@ -15,6 +15,7 @@ import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import pytest
 
@@ -109,29 +110,55 @@ def open_in_chromium(
     return json.loads(result.stdout)
 
 
+def open_pages_in_chromium(pages: list[Path]) -> dict[str, dict[str, Any]]:
+    """What check.mjs saw of each page (as `open_in_chromium`, axe on, no screenshots), by the
+    page's path: one browser launched for them all, each page in its own fresh contexts."""
+    command = ["node", str(CHECK), "--chromium", str(CHROMIUM)]
+    for page in pages:
+        command += ["--html", str(page.resolve())]
+    result = subprocess.run(
+        command, cwd=BROWSER, capture_output=True, text=True, timeout=600, check=False
+    )
+    assert result.returncode == 0, f"check.mjs failed on {pages}:\n{result.stderr}"
+    reports = json.loads(result.stdout)
+    if len(pages) == 1:
+        reports = [reports]
+    assert [report["url"] for report in reports] == [page.resolve().as_uri() for page in pages]
+    return {str(page): report for page, report in zip(pages, reports, strict=True)}
+
+
 def validate_html(html: Path) -> list[dict[str, Any]]:
     """The Nu Html Checker's errors for one file (warnings left out)."""
+    return validate_pages([html])[str(html)]
+
+
+def validate_pages(pages: list[Path]) -> dict[str, list[dict[str, Any]]]:
+    """The Nu Html Checker's errors (warnings left out) for several files from one run of it,
+    by each file's path.
+
+    Starting Java costs more than checking a page: one run for many pages saves seconds each.
+    """
     result = subprocess.run(
-        [
-            "java",
-            *JAVA_OPTIONS,
-            "-jar",
-            str(VNU_JAR),
-            "--format",
-            "json",
-            "--errors-only",
-            str(html),
-        ],
+        ["java", *JAVA_OPTIONS, "-jar", str(VNU_JAR), "--format", "json", "--errors-only"]
+        + [str(page) for page in pages],
         capture_output=True,
         text=True,
-        timeout=180,
+        timeout=300,
         check=False,
     )
     # vnu exits 1 when it found errors; its JSON report goes to stderr.
     try:
-        return json.loads(result.stderr)["messages"]
+        messages = json.loads(result.stderr)["messages"]
     except (json.JSONDecodeError, KeyError):
-        pytest.fail(f"vnu.jar did not report on {html}:\n{result.stderr}", pytrace=False)
+        pytest.fail(f"vnu.jar did not report on {pages}:\n{result.stderr}", pytrace=False)
+    by_page: dict[str, list[dict[str, Any]]] = {str(page): [] for page in pages}
+    named = {str(page.resolve()): str(page) for page in pages}  # vnu names the full path
+    for message in messages:
+        page = named.get(str(Path(unquote(message.get("url", "").removeprefix("file:")))))
+        # a message about no page given (or the checker itself) is every page's
+        for errors in [by_page[page]] if page else by_page.values():
+            errors.append(message)
+    return by_page
 
 
 def describe_vnu(messages: list[dict[str, Any]]) -> str:

@@ -79,28 +79,17 @@ def render_once(
     `prepare(root)` lays out the folder first; `args(root)` gives the command's arguments, which
     run in `root` (so they may name its folders as relative paths, as an analyst types them).
 
-    Under pytest-xdist the workers share one render: the first to arrive renders under a file
-    lock, the others wait and read what it wrote. Tests only read these folders (or copy them).
+    Under pytest-xdist the workers share one render (`made_once`): the first to arrive renders
+    under a file lock, the others wait and read what it wrote. Tests only read these folders (or
+    copy them).
     """
-    worker = os.environ.get("PYTEST_XDIST_WORKER")
-    if worker is None:
-        root = tmp_path_factory.mktemp(name)
+
+    def render(root: Path) -> dict[str, object]:
         prepare(root)
-        return root, run_cli(*args(root), cwd=root)
-    root = tmp_path_factory.getbasetemp().parent / name
-    record = root.with_suffix(".json")
-    with FileLock(str(root.with_suffix(".lock"))):
-        if not record.exists():
-            shutil.rmtree(root, ignore_errors=True)
-            root.mkdir()
-            prepare(root)
-            result = run_cli(*args(root), cwd=root)
-            outcome = [result.returncode, result.stdout, result.stderr]
-            record.write_text(json.dumps(outcome), encoding="utf-8", newline="\n")
-    returncode, stdout, stderr = json.loads(record.read_text(encoding="utf-8"))
-    return root, subprocess.CompletedProcess(
-        ["boardbrief", *args(root)], returncode, stdout, stderr
-    )
+        return completed(run_cli(*args(root), cwd=root))
+
+    root, outcome = made_once(tmp_path_factory, name, render)
+    return root, as_completed(outcome)
 
 
 @pytest.fixture(scope="session")
@@ -202,3 +191,43 @@ def papermill_northshire(
             record.write_text(json.dumps(outcome), encoding="utf-8", newline="\n")
     returncode, stderr = json.loads(record.read_text(encoding="utf-8"))
     return {"returncode": returncode, "stderr": stderr, "notebook": notebook}
+
+
+def made_once(
+    tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], object]
+) -> tuple[Path, object]:
+    """`make(root)` run once for the whole test run in a folder every test may read; its result
+    (JSON-able) is given to every caller, on every pytest-xdist worker.
+
+    For renders (`render_once`) and fixtures too costly to repeat (a round trip of commands, a
+    browser's report) that tests in several files read. The first worker to arrive makes it
+    under a file lock; the others wait and read what it recorded.
+    """
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker is None:
+        root = tmp_path_factory.mktemp(name)
+        return root, make(root)
+    root = tmp_path_factory.getbasetemp().parent / name
+    record = root.with_suffix(".json")
+    with FileLock(str(root.with_suffix(".lock"))):
+        if not record.exists():
+            shutil.rmtree(root, ignore_errors=True)
+            root.mkdir()
+            made = make(root)
+            record.write_text(json.dumps(made), encoding="utf-8", newline="\n")
+    return root, json.loads(record.read_text(encoding="utf-8"))
+
+
+def completed(result: subprocess.CompletedProcess[str]) -> dict[str, object]:
+    """A finished command as JSON-able fields, for `made_once`."""
+    return {
+        "args": [str(arg) for arg in result.args],
+        "returncode": result.returncode,
+        "stdout": result.stdout,
+        "stderr": result.stderr,
+    }
+
+
+def as_completed(fields: dict[str, object]) -> subprocess.CompletedProcess[str]:
+    """A command's fields from `completed`, as the CompletedProcess the tests read."""
+    return subprocess.CompletedProcess(**fields)

@@ -27,12 +27,14 @@ from tests.pipeline.browser import (
     missing_for_chromium,
     missing_for_vnu,
     open_in_chromium,
+    open_pages_in_chromium,
     outside_requests,
     require,
     signs_of_script,
     validate_html,
+    validate_pages,
 )
-from tests.pipeline.conftest import run_cli
+from tests.pipeline.conftest import made_once, render_once
 
 pytestmark = pytest.mark.pipeline
 
@@ -190,31 +192,50 @@ def sample_html(rendered_sample: dict[str, Any]) -> Path:
 def sample_in_chromium(
     sample_html: Path, chromium_ready: None, tmp_path_factory: pytest.TempPathFactory
 ) -> dict[str, Any]:
-    """The sample briefing opened once in Chromium, screenshots written to a fresh folder."""
-    return open_in_chromium(sample_html, tmp_path_factory.mktemp("screenshots"))
+    """The sample briefing opened once in Chromium for the whole run, screenshots written to a
+    fresh folder."""
+    _, report = made_once(
+        tmp_path_factory, "sample-in-chromium", lambda root: open_in_chromium(sample_html, root)
+    )
+    return report
 
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """A Northshire copy with hostile text in every free-text field, rendered by the command."""
-    root = tmp_path_factory.mktemp("hostile")
-    data = root / "data"
-    shutil.copytree(NORTHSHIRE, data)
-    shows = write_hostile_corpus(data)
-    out = root / "briefings"
-    result = run_cli("render", "--data", str(data), "--out", str(out))
+    """A Northshire copy with hostile text in every free-text field, rendered by the command
+    (once for the whole run)."""
+    shows: list[str] = []
+
+    def hostile_data(root: Path) -> None:
+        shutil.copytree(NORTHSHIRE, root / "data")
+        shows.extend(write_hostile_corpus(root / "data"))
+
+    def args(root: Path) -> list[str]:
+        return ["render", "--data", "data", "--out", "briefings"]
+
+    root, result = render_once(tmp_path_factory, "hostile", args, hostile_data)
+    if not shows:  # another worker rendered it: the same corpus, written again, says what shows
+        hostile_data(tmp_path_factory.mktemp("hostile-shows"))
     return {
         "result": result,
-        "html": out / "2026-05-12" / "briefing.html",
-        "out": out,
+        "html": root / "briefings" / "2026-05-12" / "briefing.html",
+        "out": root / "briefings",
         "shows": shows,
     }
 
 
 @pytest.fixture(scope="module")
-def hostile_in_chromium(hostile: dict[str, Any], chromium_ready: None) -> dict[str, Any]:
+def hostile_in_chromium(
+    hostile: dict[str, Any], chromium_ready: None, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Any]:
+    """The hostile briefing opened once in Chromium for the whole run."""
     assert hostile["result"].returncode == 0, hostile["result"].stderr
-    return open_in_chromium(hostile["html"], axe=False)
+    _, report = made_once(
+        tmp_path_factory,
+        "hostile-in-chromium",
+        lambda _: open_in_chromium(hostile["html"], axe=False),
+    )
+    return report
 
 
 def _png_size(path: Path) -> tuple[int, int]:
@@ -228,8 +249,8 @@ def test_sample_briefing_has_no_wcag_violations(sample_in_chromium):
     assert axe["violations"] == [], "axe-core found:\n" + describe_axe(axe["violations"])
 
 
-def test_sample_briefing_is_valid_html(sample_html, vnu_ready):
-    errors = validate_html(sample_html)
+def test_sample_briefing_is_valid_html(sample_html, sample_pages_nu):
+    errors = sample_pages_nu[str(sample_html)]
     assert errors == [], f"vnu.jar found in {sample_html}:\n" + describe_vnu(errors)
 
 
@@ -279,29 +300,59 @@ def test_sample_briefing_prints_where_its_links_go(sample_in_chromium):
         assert link["after"] == f'" ({link["href"]})"', link
 
 
+AREAS = ("access", "identifying_need", "outcomes", "strategy", "engagement")
+
+
+def _sample_pages(rendered_sample: dict[str, Any]) -> list[Path]:
+    """The sample's archive index and its area pages."""
+    folder = rendered_sample["folder"]
+    return [folder.parent / "index.html", *(folder / "areas" / f"{a}.html" for a in AREAS)]
+
+
+@pytest.fixture(scope="module")
+def sample_pages_in_chromium(
+    rendered_sample: dict[str, Any], chromium_ready: None, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, dict[str, Any]]:
+    """What Chromium saw of the sample's archive index and each area page, by path: one browser
+    for them all, once for the whole test run."""
+    pages = _sample_pages(rendered_sample)
+    _, reports = made_once(
+        tmp_path_factory, "sample-pages-in-chromium", lambda _: open_pages_in_chromium(pages)
+    )
+    return reports
+
+
+@pytest.fixture(scope="module")
+def sample_pages_nu(
+    rendered_sample: dict[str, Any], vnu_ready: None, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, list[dict[str, Any]]]:
+    """The Nu checker's errors for the sample briefing, its archive index and each area page,
+    by path: one run of it for them all, once for the whole test run."""
+    pages = [rendered_sample["folder"] / "briefing.html", *_sample_pages(rendered_sample)]
+    _, errors = made_once(tmp_path_factory, "sample-pages-nu", lambda _: validate_pages(pages))
+    return errors
+
+
 def test_archive_index_is_accessible_valid_and_self_contained(
-    rendered_sample, chromium_ready, vnu_ready
+    rendered_sample, sample_pages_in_chromium, sample_pages_nu
 ):
     index = rendered_sample["folder"].parent / "index.html"
-    report = open_in_chromium(index)
+    report = sample_pages_in_chromium[str(index)]
     axe = report["withJavaScript"]["axe"]
     assert axe["violations"] == [], "axe-core found:\n" + describe_axe(axe["violations"])
     assert outside_requests(report) == []
     assert signs_of_script(report) == []
-    errors = validate_html(index)
+    errors = sample_pages_nu[str(index)]
     assert errors == [], f"vnu.jar found in {index}:\n" + describe_vnu(errors)
-
-
-AREAS = ("access", "identifying_need", "outcomes", "strategy", "engagement")
 
 
 @pytest.mark.parametrize("area", AREAS)
 def test_sample_area_page_is_accessible_valid_self_contained_and_runs_no_script(
-    area, rendered_sample, chromium_ready, vnu_ready
+    area, rendered_sample, sample_pages_in_chromium, sample_pages_nu
 ):
     """Each area page passes the briefing's checks: axe, Nu, nothing fetched, no script."""
     page = rendered_sample["folder"] / "areas" / f"{area}.html"
-    report = open_in_chromium(page)
+    report = sample_pages_in_chromium[str(page)]
     axe = report["withJavaScript"]["axe"]
     assert axe["violations"] == [], "axe-core found:\n" + describe_axe(axe["violations"])
     assert outside_requests(report) == []
@@ -310,7 +361,7 @@ def test_sample_area_page_is_accessible_valid_self_contained_and_runs_no_script(
     plain = report["withoutJavaScript"]
     assert len(plain["h1"]) == 1 and "Every action" in plain["h2"]
     assert plain["brokenAnchors"] == [], "in-page links to no element"
-    errors = validate_html(page)
+    errors = sample_pages_nu[str(page)]
     assert errors == [], f"vnu.jar found in {page}:\n" + describe_vnu(errors)
 
 
@@ -359,12 +410,21 @@ KNOWN_FAULTS = """<!DOCTYPE html>
 </html>
 """
 
+CLEAN_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>No faults</title></head>
+<body><main><h1>No faults</h1><p>Nothing to find.</p></main></body>
+</html>
+"""
+
 
 def test_every_check_catches_a_page_with_known_faults(tmp_path, chromium_ready, vnu_ready):
     """A missing alt, an outside image, a script, a stray tag, a dead link: each check names its own."""
-    page = tmp_path / "faults.html"
+    page, clean = tmp_path / "faults.html", tmp_path / "clean.html"
     page.write_text(KNOWN_FAULTS, encoding="utf-8")
-    report = open_in_chromium(page)
+    clean.write_text(CLEAN_PAGE, encoding="utf-8")
+    reports = open_pages_in_chromium([page, clean])  # one browser: each page's findings its own
+    report = reports[str(page)]
     axe_rules = {rule["id"] for rule in report["withJavaScript"]["axe"]["violations"]}
     assert "image-alt" in axe_rules
     assert outside_requests(report) == ["https://example.org/x.png"] * 2
@@ -376,6 +436,11 @@ def test_every_check_catches_a_page_with_known_faults(tmp_path, chromium_ready, 
         "<script> at line 10",
     ]
     assert report["withoutJavaScript"]["brokenAnchors"] == ["#nowhere"]
-    messages = [m["message"] for m in validate_html(page)]
+    by_page = validate_pages([page, clean])  # each page's errors are its own
+    messages = [m["message"] for m in by_page[str(page)]]
     assert any("end tag" in m for m in messages), messages
     assert any("alt" in m for m in messages), messages
+    assert by_page[str(clean)] == []
+    assert reports[str(clean)]["withJavaScript"]["axe"]["violations"] == []
+    assert outside_requests(reports[str(clean)]) == []
+    assert signs_of_script(reports[str(clean)]) == []

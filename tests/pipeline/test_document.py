@@ -16,11 +16,20 @@ from boardbrief.contract.inputs import sha256_of
 from boardbrief.present import MAX_LIST_ROWS
 from boardbrief.publish.pdf import CHROMIUM_ENV, find_chromium
 from tests.pipeline.browser import APT, require
-from tests.pipeline.conftest import REPO, fingerprint, run_cli
+from tests.pipeline.conftest import (
+    REPO,
+    as_completed,
+    completed,
+    fingerprint,
+    made_once,
+    run_cli,
+)
 
 pytestmark = pytest.mark.pipeline
 
 MAX_BYTES = 1_500_000
+# The sample board's priority areas, each with its own page (and, printed, its own PDF).
+SAMPLE_AREAS = sorted(["access", "identifying_need", "outcomes", "strategy", "engagement"])
 # The front sheet's parts, before the contents: the sample board has asks and a risk register.
 FRONT_SHEET = ["The board is asked to", "The highest risks", "Late actions"]
 SECTIONS = [
@@ -143,28 +152,40 @@ def test_briefing_size_does_not_grow_with_the_data(tmp_path, rendered_sample):
 
     data = tmp_path / "data"
     write_scaled_data(REPO / "data", data, 10)
-    result = run_cli("render", "--data", str(data), "--out", str(tmp_path / "out"))
+    out = tmp_path / "out"
+    # the area pages are not what is measured: the briefing alone is rendered
+    result = run_cli("render", "--no-area-pages", "--data", str(data), "--out", str(out))
     assert result.returncode == 0, result.stderr
-    html = (tmp_path / "out" / "2026-11-05" / "briefing.html").read_text(encoding="utf-8")
+    html = (out / "2026-11-05" / "briefing.html").read_text(encoding="utf-8")
     sample = len(rendered_sample["html"].encode("utf-8"))
     assert len(html.encode("utf-8")) < sample * 1.15  # ten times the rows, about the same size
     assert f"Showing the first {MAX_LIST_ROWS} of 150 overdue actions" in html
 
 
-def test_render_pdf_prints_an_a4_board_pack(tmp_path):
+@pytest.fixture(scope="module")
+def sample_pdf(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    """The sample's latest meeting rendered with `--pdf` (area pages too) once for the whole run,
+    for the PDF tests."""
     require(
         []
         if find_chromium()
         else [f"Chromium for `render --pdf`: {APT} chromium (or set {CHROMIUM_ENV})"]
     )
-    from tests.conftest import NORTHSHIRE
 
-    data = tmp_path / "data"
-    shutil.copytree(NORTHSHIRE, data)
-    out = tmp_path / "briefings"
-    result = run_cli("render", "--pdf", "--data", str(data), "--out", str(out))
+    def render_pdf(root: Path) -> dict[str, object]:
+        out = root / "briefings"
+        return completed(
+            run_cli("render", "--pdf", "--data", str(REPO / "data"), "--out", str(out))
+        )
+
+    root, made = made_once(tmp_path_factory, "sample-pdf", render_pdf)
+    result = as_completed(made)
     assert result.returncode == 0, result.stderr
-    folder = out / "2026-05-12"
+    return {"out": root / "briefings", "folder": Path(result.stdout.strip()).parent}
+
+
+def test_render_pdf_prints_an_a4_board_pack(sample_pdf):
+    folder = sample_pdf["folder"]
     pdf = (folder / "briefing.pdf").read_bytes()
     assert pdf.startswith(b"%PDF-")
     assert re.search(rb"/MediaBox\s*\[\s*0 0 594\.\d+ 841\.\d+\s*\]", pdf), "pages are not A4"
@@ -172,8 +193,10 @@ def test_render_pdf_prints_an_a4_board_pack(tmp_path):
     record = json.loads((folder / "run.json").read_text(encoding="utf-8"))
     assert record["pdf"]["sha256"] == sha256_of(folder / "briefing.pdf")
     assert "Chromium" in (record["pdf"]["printed_by"] or "Chromium")
-    assert 'href="2026-05-12/briefing.pdf"' in (out / "index.html").read_text(encoding="utf-8")
-    for area in ("waits", "voice", "prep"):  # each area page prints as its own annex
+    index = (sample_pdf["out"] / "index.html").read_text(encoding="utf-8")
+    assert f'href="{folder.name}/briefing.pdf"' in index
+    assert sorted(record["pdf"]["areas"]) == [f"areas/{area}.pdf" for area in SAMPLE_AREAS]
+    for area in SAMPLE_AREAS:  # each area page prints as its own annex
         name = f"areas/{area}.pdf"
         assert (folder / name).read_bytes().startswith(b"%PDF-")
         assert record["pdf"]["areas"][name] == sha256_of(folder / name)
@@ -209,6 +232,21 @@ def test_render_pdf_without_chromium_says_how_to_install_it_and_writes_nothing(
     assert result.returncode == 1
     assert result.stderr.count(f"{CHROMIUM_ENV} is set to") == 1  # said once, not per meeting
     assert not (tmp_path / "o").exists()
+
+
+def test_missing_chromium_is_found_before_the_data_is_read_or_a_kernel_started(
+    tmp_path, monkeypatch
+):
+    """The browser is looked for first: no data folder at all, and still the PdfError comes."""
+    from boardbrief.errors import PdfError
+    from boardbrief.publish.parallel import render_all
+    from boardbrief.publish.render import render_meeting
+
+    monkeypatch.setenv(CHROMIUM_ENV, str(tmp_path / "no-such-browser"))
+    for render in (render_meeting, render_all):
+        with pytest.raises(PdfError, match=f"{CHROMIUM_ENV} is set to"):
+            render(tmp_path / "no-such-data", tmp_path / "out", pdf=True)
+    assert not (tmp_path / "out").exists()
 
 
 def test_render_all_with_pdf_renders_briefings_not_yet_printed(tmp_path):
@@ -271,16 +309,8 @@ def first_page_starting(pages: list[list[str]], heading: str) -> int:
     return next(n for n, lines in enumerate(pages, 1) if any(x.startswith(heading) for x in lines))
 
 
-def test_sample_pdf_front_sheet_by_page_2_main_paper_by_page_12_then_annexes(tmp_path):
-    require(
-        []
-        if find_chromium()
-        else [f"Chromium for `render --pdf`: {APT} chromium (or set {CHROMIUM_ENV})"]
-    )
-    out = tmp_path / "briefings"
-    result = run_cli("render", "--pdf", "--data", str(REPO / "data"), "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    pages = printed_pages(Path(result.stdout.strip()).parent / "briefing.pdf")
+def test_sample_pdf_front_sheet_by_page_2_main_paper_by_page_12_then_annexes(sample_pdf):
+    pages = printed_pages(sample_pdf["folder"] / "briefing.pdf")
     assert "The board is asked to" in pages[0]
     # The contents list follows the front sheet at once: where it starts, the front sheet ended.
     contents = first_page_starting(pages, "Contents")

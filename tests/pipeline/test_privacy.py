@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import json
 
+import pandas as pd
 import pytest
 
 from boardbrief.contract.load import load_board_data
@@ -30,8 +31,13 @@ def _shipped_texts(rendered: dict) -> dict[str, str]:
     }
 
 
-def test_no_comment_without_consent_ships(rendered_sample):
-    feedback = load_board_data(REPO / "data").feedback
+@pytest.fixture(scope="module")
+def feedback() -> pd.DataFrame:
+    """The sample's comments, as the checked data holds them (loaded once for the module)."""
+    return load_board_data(REPO / "data").feedback
+
+
+def test_no_comment_without_consent_ships(rendered_sample, feedback):
     consented = feedback.loc[feedback["consent_to_quote"], "comment"].tolist()
     withheld = [
         comment
@@ -47,8 +53,7 @@ def test_no_comment_without_consent_ships(rendered_sample):
 @pytest.mark.parametrize(
     ("kind", "pattern"), [("email", EMAIL), ("phone", PHONE), ("postcode", POSTCODE)]
 )
-def test_no_personal_detail_ships(rendered_sample, kind, pattern):
-    feedback = load_board_data(REPO / "data").feedback
+def test_no_personal_detail_ships(rendered_sample, feedback, kind, pattern):
     assert feedback["comment"].str.contains(pattern).sum() > 3  # the sample does contain some
     for name, text in _shipped_texts(rendered_sample).items():
         assert pattern.findall(text) == [], f"{name} shows a {kind}"

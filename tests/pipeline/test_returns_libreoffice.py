@@ -22,7 +22,7 @@ from openpyxl import load_workbook
 from boardbrief.returns import layout
 from boardbrief.returns.expected import load_round
 from boardbrief.returns.make_workbooks import workbook_bytes
-from tests.pipeline.conftest import run_cli
+from tests.pipeline.conftest import made_once, run_cli
 from tests.returns_tools import SAMPLE_DATA, board_folder, fill
 
 pytestmark = pytest.mark.pipeline
@@ -70,9 +70,13 @@ def _soffice(convert_to: str, workbook: Path, out: Path, profile: Path) -> None:
 @pytest.fixture(scope="module")
 def converted(tmp_path_factory) -> dict[str, Path]:
     """The made workbook, every sheet of it as LibreOffice's CSV, and a filled return re-saved
-    by LibreOffice as .xlsx."""
+    by LibreOffice as .xlsx (converted once for the whole run)."""
     _require_soffice()
-    root = tmp_path_factory.mktemp("libreoffice")
+    _, made = made_once(tmp_path_factory, "libreoffice", _convert)
+    return {name: Path(path) for name, path in made.items()}
+
+
+def _convert(root: Path) -> dict[str, str]:
     data = board_folder(SAMPLE_DATA, root / "data", MEETING)
     returns = load_round(data, MEETING)
     made = root / "made" / WORKBOOK
@@ -87,7 +91,13 @@ def converted(tmp_path_factory) -> dict[str, Path]:
     fill(filled, actions=updates, lines={"F001": {"Spent (£)": 150000.25}})
     _soffice(EVERY_SHEET_AS_CSV, made, root / "csv", root / "profile")
     _soffice("xlsx", filled, root / "saved-by-libreoffice", root / "profile")
-    return {"data": data, "made": made, "csv": root / "csv", "saved": root / "saved-by-libreoffice"}
+    folders = {
+        "data": data,
+        "made": made,
+        "csv": root / "csv",
+        "saved": root / "saved-by-libreoffice",
+    }
+    return {name: str(path) for name, path in folders.items()}
 
 
 def _shown(value: object) -> str:

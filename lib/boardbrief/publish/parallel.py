@@ -44,9 +44,9 @@ def render_all(
         After every meeting has been tried, naming each one that failed and why.
     """
     require_reason(force, options.get("reason"))  # once, before any meeting is rendered
-    data = load_board_data(data_dir)
     if options.get("pdf"):
-        require_chromium()  # once, before any worker starts
+        require_chromium()  # once, before the data is read or any worker starts
+    data = load_board_data(data_dir)
     todo = meetings_to_render(meetings_with_data(data), out_dir, force, bool(options.get("pdf")))
     workers = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
     log.info("%d meetings to render, %d at a time", len(todo), workers)

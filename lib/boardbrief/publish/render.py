@@ -146,6 +146,8 @@ def render_meeting(
         `pdf` was asked for and Chromium is missing or could not print.
     """
     reason = require_reason(force, reason)
+    if pdf:
+        require_chromium()  # before any kernel starts: a missing browser fails in a moment
     signature = signature_entry(sign) if sign else None  # the key checked before rendering
     with ExitStack() as stack:
         # started now unless given, so that starting them and their imports overlap the check
