@@ -50,7 +50,7 @@ MEASUREMENTS = {
     "serial": "one boardbrief render process per meeting, one after another",
     "validate": "boardbrief validate of the data folder",
     "validate_x100": "boardbrief validate of the data scaled up",
-    "make_test": "make test: the whole suite, then the tcp pass (run once)",
+    "make_test": "make test: the whole suite, its transport tests on ipc and tcp (run once)",
 }
 MEMORY_MEASUREMENTS = ("render", "render_x100")
 ONCE = ("make_test",)  # too long to repeat; never in --quick (the suite runs the quick bench)
