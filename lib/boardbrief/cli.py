@@ -85,8 +85,13 @@ def _render(args: argparse.Namespace) -> int:
         return _render_all(args)
     from boardbrief.publish.early_kernel import early_kernels
     from boardbrief.publish.execute import KERNEL_NAME
+    from boardbrief.publish.pdf import require_chromium
+    from boardbrief.publish.supersede import require_reason
 
-    # The kernels start first, so that they start while the rest of the command is imported.
+    # What refuses at once comes first; then the kernels start, while the rest is imported.
+    require_reason(args.force, args.reason)
+    if args.pdf:
+        require_chromium()
     with early_kernels(KERNEL_NAME, paths.BRIEFING_NOTEBOOK.parent, args.area_pages) as kernels:
         from boardbrief.publish.render import render_meeting
 
