@@ -24,8 +24,7 @@ from boardbrief.publish.execute import local_socket_kernel_manager
 
 log = logging.getLogger(__name__)
 
-# What the package's notebooks import, then a chart drawn and thrown away: two steps, so a
-# kernel no longer wanted (the data failed its check) is stopped between them.
+# What the package's notebooks import, then a chart drawn and thrown away.
 WARM_UP = (
     "import boardbrief.contract.reuse, boardbrief.publish.families, boardbrief.publish.figures\n"
     "import boardbrief.sections.area, boardbrief.views",
@@ -41,7 +40,7 @@ class EarlyKernel:
     """A kernel starting on a thread of its own; `manager()` waits until it is ready."""
 
     def __init__(self, kernel_name: str, cwd: Path) -> None:
-        self._abandoned = threading.Event()  # set by close(): stop at the next step
+        self._abandoned = threading.Event()  # set by close(): stop within POLL seconds
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="early-kernel")
         self._future: Future[object | None] = self._pool.submit(self._start, kernel_name, cwd)
 
@@ -64,12 +63,13 @@ class EarlyKernel:
         return manager
 
     def close(self) -> None:
-        """Stop the kernel. One still starting is stopped at its next step, not warmed up first:
-        a render whose data fails its check says so without waiting for the kernel."""
+        """Stop the kernel. One still starting is stopped where it is, not warmed up first: a
+        render whose data fails its check says so without waiting for the kernel."""
         self._abandoned.set()
         self._pool.shutdown(wait=True)
-        if self._future.exception() is None and self._future.result() is not None:
-            _stop(self._future.result())
+        manager = None if self._future.exception() else self._future.result()
+        if manager is not None:
+            _stop(manager)
 
     def _start(self, kernel_name: str, cwd: Path) -> object | None:
         from jupyter_core.utils import run_sync
